@@ -1,0 +1,3 @@
+using CityCard.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,63 @@
+namespace CityCard.Contracts;
+
+// The operations a card accepts. Each carries an operation id chosen by the caller: a retry with the same id returns
+// the first outcome and moves no money; the same id with different content is an OperationConflict.
+// Positional parameters get their serialization ids in declaration order: append new ones, never reorder.
+
+/// <summary>Base of every card operation: the caller's idempotency key.</summary>
+[GenerateSerializer, Alias("citycard.card-request")]
+public abstract record CardRequest(string OperationId);
+
+/// <summary>Sell a card: the issuer must be the city the card number belongs to.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.issue-card")]
+public sealed record IssueCardRequest(string OperationId, City IssuingCity, ProductCode Product, Money Deposit)
+    : CardRequest(OperationId);
+
+/// <summary>Load money onto a card, in any city (acquiring).</summary>
+[GenerateSerializer, Immutable, Alias("citycard.top-up")]
+public sealed record TopUpRequest(string OperationId, Money Amount, City LoadCity, TopUpChannel Channel)
+    : CardRequest(OperationId);
+
+/// <summary>
+/// A tap or a purchase at a terminal. <paramref name="TappedAt"/> is the terminal's time, which for an offline tap
+/// may be hours before the upload; the terminal id and sequence number identify the tap at its source.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("citycard.charge")]
+public sealed record ChargeRequest(
+    string OperationId,
+    Money Amount,
+    City AcquirerCity,
+    string MerchantId,
+    Category Category,
+    string TerminalId,
+    long TerminalSequence,
+    DateTimeOffset TappedAt) : CardRequest(OperationId);
+
+/// <summary>Give back all or part of one earlier charge, at most once.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.reverse-charge")]
+public sealed record ReverseChargeRequest(string OperationId, string ChargeOperationId, Money Amount, string Reason)
+    : CardRequest(OperationId);
+
+[GenerateSerializer, Immutable, Alias("citycard.block-card")]
+public sealed record BlockCardRequest(string OperationId, BlockReason Reason) : CardRequest(OperationId);
+
+[GenerateSerializer, Immutable, Alias("citycard.unblock-card")]
+public sealed record UnblockCardRequest(string OperationId) : CardRequest(OperationId);
+
+/// <summary>Move the balance and deposit to a new, not yet issued card of the same issuer; the old card is finished.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.replace-card")]
+public sealed record ReplaceCardRequest(string OperationId, CardNumber NewCard) : CardRequest(OperationId);
+
+/// <summary>Refund balance and deposit to the holder; the card is finished.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.close-card")]
+public sealed record CloseCardRequest(string OperationId) : CardRequest(OperationId);
+
+/// <summary>Replacement, step one, sent by the old card to the new one: claim the new number.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.claim-replacement")]
+public sealed record ClaimReplacementRequest(string OperationId, CardNumber OldCard, ProductCode Product)
+    : CardRequest(OperationId);
+
+/// <summary>Replacement, last step, sent by the old card to the new one: the money the old card gave up.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.receive-replacement-funds")]
+public sealed record ReceiveReplacementFundsRequest(string OperationId, CardNumber OldCard, Money Balance, Money Deposit)
+    : CardRequest(OperationId);

@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+
+namespace CityCard.Contracts;
+
+/// <summary>
+/// Every reason an operation can be refused, by name. Clients branch on these; the numbers are pinned because
+/// they are stored inside recorded refusals.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RejectionCode>))]
+public enum RejectionCode
+{
+    // Malformed requests: nothing is recorded.
+    MalformedCardNumber = 1,
+    InvalidOperationId = 2,
+    AmountNotPositive = 3,
+    AmountAboveLimit = 4,
+    InvalidMerchantId = 5,
+    InvalidTerminalId = 6,
+    InvalidTerminalSequence = 7,
+    InvalidReason = 8,
+    TapTimeInFuture = 9,
+    TapTooOld = 10,
+    UnknownProduct = 11,
+    DepositOutOfRange = 12,
+    IssuerMismatch = 13,
+    UnknownCity = 14,
+    UnknownCategory = 15,
+    UnknownChannel = 16,
+    UnknownBlockReason = 17,
+
+    // The same operation id was used before for different content.
+    OperationConflict = 20,
+
+    // The card's state does not allow the operation.
+    CardNotIssued = 30,
+    CardAlreadyIssued = 31,
+    CardBlocked = 32,
+    CardReplaced = 33,
+    CardClosed = 34,
+    ReplacementPending = 35,
+    CardAlreadyBlocked = 36,
+    CardNotBlocked = 37,
+
+    // Money rules.
+    InsufficientBalance = 40,
+    BalanceCeilingExceeded = 41,
+
+    // Reversals.
+    ChargeNotFound = 50,
+    ChargeAlreadyReversed = 51,
+    ReversalExceedsCharge = 52,
+
+    // Replacement.
+    ReplacementSameCard = 60,
+    ReplacementIssuerMismatch = 61,
+    ReplacementTargetUnavailable = 62,
+}

@@ -1,0 +1,87 @@
+using CityCard.Contracts;
+
+namespace CityCard.Domain.Cards;
+
+/// <summary>
+/// The one place a card's state changes: folds one event into the state. Pure and total over every event type;
+/// it never refuses (events are facts), so replaying any stored stream always succeeds.
+/// </summary>
+public static class CardEvolver
+{
+    public static CardState Evolve(CardState state, CardEvent e)
+    {
+        var next = Apply(state, e) with { Version = state.Version + 1 };
+        return Remember(next, e);
+    }
+
+    public static CardState Fold(CardState state, IEnumerable<CardEvent> events) => events.Aggregate(state, Evolve);
+
+    private static CardState Apply(CardState s, CardEvent e) => e switch
+    {
+        CardIssued x => s with { Status = CardStatus.Active, Product = x.Product, Deposit = x.Deposit },
+        CardToppedUp x => s with { Balance = s.Balance + x.Amount },
+        CardCharged x => s with
+        {
+            Balance = s.Balance - x.Amount,
+            Charges = s.Charges.Add(x.OperationId, new ChargeRecord(x.Amount, Money.Zero, x.Tap, x.RecordedAt), CardLimits.ChargeMemory),
+        },
+        ChargeRefused => s,
+        ChargeReversed x => s with
+        {
+            Balance = s.Balance + x.Amount,
+            Charges = s.Charges.RecordReversal(x.ChargeOperationId, x.Amount),
+        },
+        CardBlocked x => s with { Status = CardStatus.Blocked, BlockedFor = x.Reason },
+        CardUnblocked => s with { Status = CardStatus.Active, BlockedFor = null },
+        CardReplaced x => s with
+        {
+            Status = CardStatus.Replaced,
+            OutgoingReplacement = new ReplacementTransfer(x.OperationId, x.NewCard, x.BalanceMoved, x.DepositMoved),
+            Balance = s.Balance - x.BalanceMoved,
+            Deposit = s.Deposit - x.DepositMoved,
+        },
+        ReplacementCardClaimed x => s with
+        {
+            Status = CardStatus.AwaitingReplacementFunds,
+            Product = x.Product,
+            ReplacementOf = x.OldCard,
+            PendingReplacement = x.OperationId,
+        },
+        ReplacementFundsReceived x => s with
+        {
+            Status = CardStatus.Active,
+            Balance = s.Balance + x.Balance,
+            Deposit = s.Deposit + x.Deposit,
+            PendingReplacement = null,
+        },
+        CardClosed x => s with
+        {
+            Status = CardStatus.Closed,
+            Balance = s.Balance - x.BalanceRefunded,
+            Deposit = s.Deposit - x.DepositRefunded,
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown card event."),
+    };
+
+    /// <summary>Keeps the outcome of the operation the event belongs to, for answering retries.</summary>
+    private static CardState Remember(CardState s, CardEvent e)
+    {
+        var fingerprint = OperationFingerprint.Of(e);
+        if (fingerprint is null && s.Operations.TryGet(e.OperationId, out var started))
+        {
+            // A continuation (the replacement's funds arriving) updates the outcome of the operation it finishes.
+            fingerprint = started.Fingerprint;
+        }
+
+        if (fingerprint is null)
+        {
+            return s;
+        }
+
+        var (status, rejection) = e is ChargeRefused refused
+            ? (OperationStatus.Refused, refused.Reason)
+            : (OperationStatus.Accepted, (RejectionCode?)null);
+        var record = new OperationRecord(e.OperationId, fingerprint, status, rejection, s.Balance, s.Status, s.Version);
+        return s with { Operations = s.Operations.Remember(record, CardLimits.RecentOperationCapacity) };
+    }
+}

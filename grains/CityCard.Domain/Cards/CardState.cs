@@ -1,0 +1,55 @@
+using System.Text.Json.Serialization;
+using CityCard.Contracts;
+
+namespace CityCard.Domain.Cards;
+
+/// <summary>
+/// Everything a card needs to decide its next operation, and nothing more. It is only ever built by folding the
+/// card's events (<see cref="CardEvolver"/>); it is never stored as the truth, only cached as a snapshot.
+/// </summary>
+public sealed record CardState
+{
+    public required CardNumber Card { get; init; }
+
+    public CardStatus Status { get; init; }
+
+    public ProductCode? Product { get; init; }
+
+    public Money Balance { get; init; }
+
+    public Money Deposit { get; init; }
+
+    public BlockReason? BlockedFor { get; init; }
+
+    /// <summary>For a replaced card: where its money went, kept so a retried replacement can finish the transfer.</summary>
+    public ReplacementTransfer? OutgoingReplacement { get; init; }
+
+    public CardNumber? ReplacementOf { get; init; }
+
+    /// <summary>For a replacement card awaiting its money: the replacement's operation id.</summary>
+    public string? PendingReplacement { get; init; }
+
+    /// <summary>The number of events folded so far: the stream version this state reflects.</summary>
+    public long Version { get; init; }
+
+    public RecentOperations Operations { get; init; } = RecentOperations.Empty;
+
+    public ChargeBook Charges { get; init; } = ChargeBook.Empty;
+
+    [JsonIgnore]
+    public City Issuer => Card.Issuer;
+
+    [JsonIgnore]
+    public CardNumber? ReplacedBy => OutgoingReplacement?.NewCard;
+
+    [JsonIgnore]
+    public bool IsIssued => Status != CardStatus.NotIssued;
+
+    public static CardState Initial(CardNumber card) => new() { Card = card };
+
+    public CardView ToView() =>
+        new(Card, Issuer, Product, Status, Balance, Deposit, BlockedFor, ReplacedBy, ReplacementOf, Version);
+}
+
+/// <summary>What a replaced card gave up, and to which card.</summary>
+public sealed record ReplacementTransfer(string OperationId, CardNumber NewCard, Money Balance, Money Deposit);

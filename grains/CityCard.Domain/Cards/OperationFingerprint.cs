@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CityCard.Contracts;
+
+namespace CityCard.Domain.Cards;
+
+/// <summary>
+/// A digest of what an operation asked for, computed the same way from the request and from the event that
+/// recorded it, so that a retry can be compared with the first attempt without storing the request itself.
+/// </summary>
+public static class OperationFingerprint
+{
+    public static string Of(CardRequest request) => request switch
+    {
+        IssueCardRequest r => Digest("issue", r.IssuingCity, r.Product, r.Deposit.Fen),
+        TopUpRequest r => Digest("top-up", r.Amount.Fen, r.LoadCity, r.Channel),
+        ChargeRequest r => Charge(r.Amount, new TapDetails(r.AcquirerCity, r.MerchantId, r.Category, r.TerminalId, r.TerminalSequence, r.TappedAt)),
+        ReverseChargeRequest r => Digest("reverse", r.ChargeOperationId, r.Amount.Fen, r.Reason),
+        BlockCardRequest r => Digest("block", r.Reason),
+        UnblockCardRequest => Digest("unblock"),
+        ReplaceCardRequest r => Digest("replace", r.NewCard),
+        CloseCardRequest => Digest("close"),
+        ClaimReplacementRequest r => Digest("claim-replacement", r.OldCard, r.Product),
+        ReceiveReplacementFundsRequest r => Digest("receive-replacement-funds", r.OldCard, r.Balance.Fen, r.Deposit.Fen),
+        _ => throw new ArgumentOutOfRangeException(nameof(request), request.GetType().Name, "Unknown request."),
+    };
+
+    /// <summary>The fingerprint of the operation an event starts; null for an event that continues one.</summary>
+    public static string? Of(CardEvent e) => e switch
+    {
+        CardIssued x => Digest("issue", x.Issuer, x.Product, x.Deposit.Fen),
+        CardToppedUp x => Digest("top-up", x.Amount.Fen, x.LoadCity, x.Channel),
+        CardCharged x => Charge(x.Amount, x.Tap),
+        ChargeRefused x => Charge(x.Amount, x.Tap),
+        ChargeReversed x => Digest("reverse", x.ChargeOperationId, x.Amount.Fen, x.Reason),
+        CardBlocked x => Digest("block", x.Reason),
+        CardUnblocked => Digest("unblock"),
+        CardReplaced x => Digest("replace", x.NewCard),
+        CardClosed => Digest("close"),
+        ReplacementCardClaimed x => Digest("claim-replacement", x.OldCard, x.Product),
+        ReplacementFundsReceived => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event."),
+    };
+
+    private static string Charge(Money amount, TapDetails tap) =>
+        Digest("charge", amount.Fen, tap.AcquirerCity, tap.MerchantId, tap.Category, tap.TerminalId, tap.TerminalSequence, tap.TappedAt.UtcTicks);
+
+    private static string Digest(params object[] parts)
+    {
+        // Length-prefixed parts, so that ("ab","c") and ("a","bc") never collide.
+        var canonical = new StringBuilder();
+        foreach (var part in parts)
+        {
+            var text = Convert.ToString(part, CultureInfo.InvariantCulture) ?? string.Empty;
+            canonical.Append(text.Length).Append(':').Append(text).Append('|');
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString()));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+    }
+}

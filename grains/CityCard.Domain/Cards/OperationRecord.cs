@@ -1,0 +1,14 @@
+using CityCard.Contracts;
+
+namespace CityCard.Domain.Cards;
+
+/// <summary>What a card remembers of one operation: enough to answer a retry with the first outcome.</summary>
+/// <param name="Fingerprint">Digest of the operation's content; a retry with a different one is a conflict.</param>
+public sealed record OperationRecord(
+    string OperationId,
+    string Fingerprint,
+    OperationStatus Status,
+    RejectionCode? Rejection,
+    Money BalanceAfter,
+    CardStatus StatusAfter,
+    long Version);

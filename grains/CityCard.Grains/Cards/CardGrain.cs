@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using CityCard.Contracts;
+using CityCard.Domain.Cards;
+using CityCard.Grains.Storage;
+using CityCard.Grains.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace CityCard.Grains.Cards;
+
+/// <summary>
+/// One card. Thin by design: it loads its state from the event store, asks the pure decider what a request does,
+/// appends the resulting events with the expected version and folds them in. The only logic of its own is plumbing:
+/// retrying a decision after a version conflict, and the two-card choreography of a replacement.
+/// </summary>
+public sealed partial class CardGrain(
+    ICardEventStore store,
+    TimeProvider clock,
+    ProductCatalog catalog,
+    CardTelemetry telemetry,
+    ILogger<CardGrain> logger) : Grain, ICardGrain
+{
+    private const int MaxDecisionAttempts = 3;
+
+    private CardNumber card;
+    private CardState? state;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A malformed key gets no state and touches no stream; every request is answered MalformedCardNumber.
+        if (CardNumber.TryParse(this.GetPrimaryKeyString(), out card) && card.Value == this.GetPrimaryKeyString())
+        {
+            state = await store.LoadAsync(card, cancellationToken);
+        }
+    }
+
+    public Task<CardOperationResult> Issue(IssueCardRequest request) => Execute("issue", request, request.IssuingCity);
+
+    public Task<CardOperationResult> TopUp(TopUpRequest request) => Execute("top-up", request, request.LoadCity);
+
+    public Task<CardOperationResult> Charge(ChargeRequest request) =>
+        Execute("charge", request, request.AcquirerCity, request.Category);
+
+    public Task<CardOperationResult> ReverseCharge(ReverseChargeRequest request) => Execute("reverse-charge", request);
+
+    public Task<CardOperationResult> Block(BlockCardRequest request) => Execute("block", request);
+
+    public Task<CardOperationResult> Unblock(UnblockCardRequest request) => Execute("unblock", request);
+
+    public Task<CardOperationResult> Close(CloseCardRequest request) => Execute("close", request);
+
+    public Task<CardOperationResult> ClaimReplacement(ClaimReplacementRequest request) => Execute("claim-replacement", request);
+
+    public Task<CardOperationResult> ReceiveReplacementFunds(ReceiveReplacementFundsRequest request) =>
+        Execute("receive-replacement-funds", request);
+
+    public Task<CardView> GetView() => Task.FromResult(ValidState().ToView());
+
+    public async Task<CardHistory> GetHistory(DateTimeOffset? asOf)
+    {
+        ValidState();
+        var events = await store.ReadAsync(card);
+        return CardHistoryBuilder.Build(card, events, asOf);
+    }
+
+    /// <summary>Queries have no rejection code to answer with; a malformed key is the caller's bug, and says so.</summary>
+    private CardState ValidState() =>
+        state ?? throw new ArgumentException($"'{this.GetPrimaryKeyString()}' is not a card number; check it with CardNumber.TryParse first.");
+
+    private async Task<CardOperationResult> Execute(string operation, CardRequest request, City? city = null, Category? category = null)
+    {
+        using var activity = CardTelemetry.Source.StartActivity($"card.{operation}");
+        activity?.SetTag("citycard.card", this.GetPrimaryKeyString());
+        activity?.SetTag("citycard.operation_id", request.OperationId);
+        var started = Stopwatch.GetTimestamp();
+
+        var result = state is null
+            ? CardOperationResult.Rejected(request.OperationId, RejectionCode.MalformedCardNumber, $"'{this.GetPrimaryKeyString()}' is not a card number.")
+            : await DecideAndRecord(request);
+
+        activity?.SetTag("citycard.outcome", result.Status.ToString());
+        if (result.Rejection is { } code)
+        {
+            activity?.SetTag("citycard.rejection", code.ToString());
+        }
+
+        var cityTag = city is { } c && Enum.IsDefined(c) ? c : (state?.Issuer ?? City.ZG);
+        telemetry.Record(operation, cityTag, category is { } cat && Enum.IsDefined(cat) ? cat : null, result, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
+
+    private async Task<CardOperationResult> DecideAndRecord(CardRequest request)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = state!;
+            var decision = CardDecider.Decide(current, request, clock.GetUtcNow(), catalog);
+            switch (decision)
+            {
+                case CardDecision.Reject reject:
+                    return Rejected(current, request.OperationId, reject.Code, reject.Detail);
+
+                case CardDecision.Replay replay:
+                    return FromRecord(replay.First, isReplay: true);
+
+                case CardDecision.Append append:
+                    var next = CardEvolver.Fold(current, append.Events);
+                    var outcome = await AppendOrFault(new CardAppend(card, current.Version, append.Events, next));
+                    switch (outcome.Outcome)
+                    {
+                        case AppendOutcome.Appended:
+                            state = next;
+                            return FromRecord(next.Operations.Records[request.OperationId], isReplay: false);
+                        case AppendOutcome.DuplicateOperation:
+                            return await ReplayFromStore(request);
+                        case AppendOutcome.VersionConflict when attempt < MaxDecisionAttempts:
+                            LogVersionConflict(logger, card.Value, current.Version);
+                            state = await store.LoadAsync(card);
+                            continue;
+                        default:
+                            throw new InvalidOperationException($"Card {card} kept losing the race to append after {attempt} attempts.");
+                    }
+
+                default:
+                    throw new InvalidOperationException($"Unknown decision {decision.GetType().Name}.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// If the store faults, this activation can no longer know whether the append landed; it deactivates so the
+    /// next call reloads the truth from the stream, and the caller's retry (same operation id) is answered from it.
+    /// </summary>
+    private async Task<AppendResult> AppendOrFault(CardAppend append)
+    {
+        try
+        {
+            return await store.AppendAsync(append);
+        }
+        catch
+        {
+            state = null;
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>An id older than the card's memory was reused: answer from the stream as it was when first recorded.</summary>
+    private async Task<CardOperationResult> ReplayFromStore(CardRequest request)
+    {
+        var registered = await store.FindOperationAsync(card, request.OperationId)
+            ?? throw new InvalidOperationException($"Operation '{request.OperationId}' was reported duplicate but is not registered on {card}.");
+        if (registered.Fingerprint != OperationFingerprint.Of(request))
+        {
+            return Rejected(state!, request.OperationId, RejectionCode.OperationConflict, $"Operation '{request.OperationId}' was already used for a different request.");
+        }
+
+        var past = CardEvolver.Fold(CardState.Initial(card), await store.ReadAsync(card, registered.Version));
+        return FromRecord(past.Operations.Records[request.OperationId], isReplay: true);
+    }
+
+    private static CardOperationResult FromRecord(OperationRecord record, bool isReplay) =>
+        new(record.OperationId, record.Status, record.Rejection, record.Rejection?.ToString(), record.BalanceAfter, record.StatusAfter, record.Version, isReplay);
+
+    private static CardOperationResult Rejected(CardState current, string operationId, RejectionCode code, string detail) =>
+        new(operationId, OperationStatus.Rejected, code, detail, current.Balance, current.Status, current.Version, false);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Card {Card} lost an append race at version {Version}; reloading and deciding again")]
+    private static partial void LogVersionConflict(ILogger logger, string card, long version);
+}

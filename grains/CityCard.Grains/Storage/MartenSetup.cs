@@ -1,0 +1,53 @@
+using System.Text.Json.Serialization;
+using CityCard.Domain.Cards;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Weasel.Postgresql.Tables;
+
+namespace CityCard.Grains.Storage;
+
+/// <summary>How the project configures Marten: one place, shared by the silo, the tests and the benchmarks.</summary>
+public static class MartenSetup
+{
+    public const string OperationsTable = "card_operations";
+
+    public static void Configure(StoreOptions options, string connectionString, CardStoreOptions store)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = store.Schema;
+        options.Events.DatabaseSchemaName = store.Schema;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+
+        // Card numbers are the stream keys; a stream is one card.
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+
+        options.UseSystemTextJsonForSerialization(configure: json =>
+        {
+            json.Converters.Add(new JsonStringEnumConverter());
+        });
+
+        foreach (var (type, name) in CardEventTypes.Names)
+        {
+            options.Events.MapEventType(type, name);
+        }
+
+        options.Schema.For<CardSnapshot>().DocumentAlias("card_snapshot");
+        options.Storage.ExtendedSchemaObjects.Add(OperationIds(store.Schema));
+    }
+
+    /// <summary>
+    /// Every operation id a card ever recorded, unique per card. The card keeps only recent ids in memory; this table,
+    /// written in the same transaction as the events, makes an old id's second use fail instead of moving money twice.
+    /// </summary>
+    private static Table OperationIds(string schema)
+    {
+        var table = new Table(new Weasel.Postgresql.PostgresqlObjectName(schema, OperationsTable, Weasel.Postgresql.SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<string>("card").AsPrimaryKey();
+        table.AddColumn<string>("operation_id").AsPrimaryKey();
+        table.AddColumn<long>("version").NotNull();
+        table.AddColumn<string>("fingerprint").NotNull();
+        return table;
+    }
+}
