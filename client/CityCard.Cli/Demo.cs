@@ -112,11 +112,11 @@ internal sealed class Demo(CardsClient cards, TextWriter output)
         output.WriteLine($"== History of {number} ==");
         TablePrinter.Print(
             output,
-            ["#", "recorded (UTC)", "tap time (UTC)", "amount", "balance", "what happened"],
+            ["#", "recorded (CST)", "tap time (CST)", "amount", "balance", "what happened"],
             history.Entries.Select(e => (IReadOnlyList<string>)[
                 e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                e.RecordedAt.UtcDateTime.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-                e.BusinessTime?.UtcDateTime.ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                e.RecordedAt.ToChinaTime().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                e.BusinessTime?.ToChinaTime().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) ?? "",
                 e.Amount.Fen == 0 ? "" : e.Amount.ToString(),
                 e.BalanceAfter.ToString(),
                 e.Summary,

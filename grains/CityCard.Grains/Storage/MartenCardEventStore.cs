@@ -83,13 +83,18 @@ public sealed class MartenCardEventStore(IDocumentStore store, IOptions<CardStor
 
     public async Task<RegisteredOperation?> FindOperationAsync(CardNumber card, string operationId, CancellationToken cancellationToken = default)
     {
-        await using var session = store.QuerySession();
-        var rows = await session.AdvancedSql.QueryAsync<long, string>(
-            $"select version, fingerprint from {settings.Schema}.{MartenSetup.OperationsTable} where card = ? and operation_id = ?",
-            cancellationToken,
-            card.Value,
-            operationId);
-        return rows.Count == 0 ? null : new RegisteredOperation(operationId, rows[0].Item1, rows[0].Item2);
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"select version, fingerprint from {settings.Schema}.{MartenSetup.OperationsTable} where card = $1 and operation_id = $2",
+            connection)
+        {
+            Parameters = { new() { Value = card.Value }, new() { Value = operationId } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new RegisteredOperation(operationId, reader.GetInt64(0), reader.GetString(1))
+            : null;
     }
 
     private bool SnapshotDue(long fromVersion, long toVersion) =>

@@ -1,0 +1,75 @@
+using CityCard.Client;
+using CityCard.Contracts;
+using CityCard.Grains;
+using CityCard.Grains.Storage;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace CityCard.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// A real Orleans cluster (two silos, in process) over a real PostgreSQL database of its own, with one fake clock
+/// shared by every silo and a fault plan that tests can arm.
+/// </summary>
+public sealed class CardClusterFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 26, 8, 0, 0, TimeSpan.FromHours(8));
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public FaultPlan Faults { get; } = new();
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public CardsClient Cards { get; private set; } = null!;
+
+    /// <summary>A Marten store on the same database, for looking at streams directly.</summary>
+    public IDocumentStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestPostgres.CreateDatabaseAsync("cards");
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureHost(host =>
+        {
+            host.Services.AddSingleton<TimeProvider>(Clock);
+            host.Services.AddSingleton(Faults);
+            host.Services.AddSingleton<MartenCardEventStore>();
+            host.Services.AddSingleton<ICardEventStore, FaultInjectingCardEventStore>();
+            host.Services.AddCityCardGrains(ConnectionString);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        Cards = new CardsClient(Cluster.Client);
+        Store = Cluster.GetSiloServiceProvider().GetRequiredService<IDocumentStore>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    public ICardGrain Grain(string card) => Cluster.Client.GetGrain<ICardGrain>(card);
+
+    /// <summary>A card number no other test uses.</summary>
+    public static string NewCard(City city = City.ZG) => CardNumber.Create(city, Random.Shared.NextInt64(1, 999_999_999)).Value;
+
+    /// <summary>The stream's version as PostgreSQL has it (0 when the stream does not exist).</summary>
+    public async Task<long> StreamVersionAsync(string card)
+    {
+        await using var session = Store.QuerySession();
+        var state = await session.Events.FetchStreamStateAsync(card);
+        return state?.Version ?? 0;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class CardClusterCollection : ICollectionFixture<CardClusterFixture>
+{
+    public const string Name = "card cluster";
+}
