@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Run a benchmark against a private PostgreSQL (durable settings, unlike the tests').
+#   ./bench.sh activation     card activation: snapshot + tail vs full replay of a 10,000-event stream
+# Each benchmark prints its baseline and its ratios from the same run; see docs/operations/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+[[ $# -ge 1 ]] || { sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+
+export CITYCARD_PG_NAME=bench
+trap 'scripts/pg-stop.sh >/dev/null 2>&1 || true' EXIT
+CITYCARD_BENCH_POSTGRES="$(scripts/pg-start.sh)"
+export CITYCARD_BENCH_POSTGRES
+dotnet run -c Release --project tests/CityCard.Benchmarks -- "$@"

@@ -1,0 +1,3 @@
+using CityCard.Benchmarks;
+
+return await BenchmarkApp.RunAsync(args);
