@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 [[ $# -ge 1 ]] || { sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
-export CITYCARD_PG_NAME=bench
+export CITYCARD_PG_NAME="${CITYCARD_BENCH_PG_NAME:-bench}"
 trap 'scripts/pg-stop.sh >/dev/null 2>&1 || true' EXIT
 CITYCARD_BENCH_POSTGRES="$(scripts/pg-start.sh)"
 export CITYCARD_BENCH_POSTGRES

@@ -38,7 +38,8 @@ summary_line() {
   if (( $3 > 0 )); then echo "$1 passed, $2 failed, $3 skipped"; else echo "$1 passed, $2 failed"; fi
 }
 
-export CITYCARD_PG_NAME=test CITYCARD_PG_FAST=1
+# CITYCARD_TEST_PG_NAME lets two checkouts test side by side without sharing (or stopping) one server.
+export CITYCARD_PG_NAME="${CITYCARD_TEST_PG_NAME:-test}" CITYCARD_PG_FAST=1
 
 stop_pg() { scripts/pg-stop.sh >&2 || true; }
 # Always stop the test server, also on Ctrl-C / kill (the EXIT trap needs the signal traps).
