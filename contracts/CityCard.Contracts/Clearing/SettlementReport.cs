@@ -1,0 +1,59 @@
+namespace CityCard.Contracts;
+
+/// <summary>
+/// The settlement of one closed window: what each city pays or receives, and why. Every amount is in fen; the JSON
+/// form writes them as integers. <see cref="Positions"/> always lists the four cities and sums to zero.
+/// </summary>
+/// <param name="Window">The business date.</param>
+/// <param name="Currency">Always "CNY".</param>
+/// <param name="Positions">The multilateral net of each city: positive = the city receives, negative = it pays.</param>
+/// <param name="Bilateral">Gross amounts between each ordered pair of cities by flow (a charge category, or TopUp).</param>
+/// <param name="Dues">What each city owes each other city for the window: the gross less the clearing fees.</param>
+/// <param name="Fees">Clearing fees by issuer, acquirer and category, shown apart from the gross.</param>
+/// <param name="FeeTotals">Fee income and expense of each city.</param>
+/// <param name="Operators">The payout statement: what each city owes each of its operators and merchants.</param>
+/// <param name="LateEntries">Postings in this window whose business time fell in an earlier, closed window.</param>
+/// <param name="CarriedWindows">Earlier aborted windows whose obligations are settled with this one.</param>
+[GenerateSerializer, Immutable, Alias("citycard.settlement-report")]
+public sealed record SettlementReport(
+    DateOnly Window,
+    string Currency,
+    IReadOnlyList<CityPosition> Positions,
+    IReadOnlyList<BilateralGross> Bilateral,
+    IReadOnlyList<BilateralDue> Dues,
+    IReadOnlyList<ClearingFeeLine> Fees,
+    IReadOnlyList<CityFees> FeeTotals,
+    IReadOnlyList<OperatorPayout> Operators,
+    DateTimeOffset CutOffAt,
+    DateTimeOffset ClosedAt,
+    int LateEntries,
+    IReadOnlyList<DateOnly> CarriedWindows)
+{
+    public const string Renminbi = "CNY";
+}
+
+/// <summary>A city's multilateral net position: positive = it receives, negative = it pays.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.city-position")]
+public sealed record CityPosition(City City, Money Net);
+
+/// <summary>
+/// What <paramref name="Payer"/> owes <paramref name="Payee"/> for one flow: for a charge category, the fares its cards
+/// paid in the payee's city (and the reversals of them); for TopUp, the money the payer took for the payee's cards.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("citycard.bilateral-gross")]
+public sealed record BilateralGross(City Payer, City Payee, string Flow, Money Amount, Money Reversed, Money Gross);
+
+/// <summary>What <paramref name="Payer"/> owes <paramref name="Payee"/> in all: gross less the clearing fees the payee bears.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.bilateral-due")]
+public sealed record BilateralDue(City Payer, City Payee, Money Gross, Money Fees, Money Due);
+
+/// <summary>The clearing fee the acquiring city pays the issuing city on a category's fares: gross × rate, rounded once.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.clearing-fee-line")]
+public sealed record ClearingFeeLine(City Issuer, City Acquirer, Category Category, Money Gross, int RateBps, Money Fee);
+
+[GenerateSerializer, Immutable, Alias("citycard.city-fees")]
+public sealed record CityFees(City City, Money Income, Money Expense);
+
+/// <summary>One line of the payout statement: what <paramref name="City"/> owes one of its operators or merchants.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.operator-payout")]
+public sealed record OperatorPayout(City City, string Merchant, Category Category, Money Charges, Money Reversals, Money Payout);

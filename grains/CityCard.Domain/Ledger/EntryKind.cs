@@ -1,0 +1,22 @@
+namespace CityCard.Domain.Ledger;
+
+/// <summary>Why a journal entry was made. Pinned names: they are stored and reported.</summary>
+public enum EntryKind
+{
+    Issue = 1,
+    TopUp = 2,
+    Charge = 3,
+    Reversal = 4,
+    ReplacementOut = 5,
+    ReplacementIn = 6,
+    Closure = 7,
+
+    /// <summary>Clearing fees, posted when a window closes.</summary>
+    Fee = 8,
+
+    /// <summary>Clearing of dues and payouts against cash, posted when the settlement bank confirms a window.</summary>
+    Settlement = 9,
+
+    /// <summary>A correction (fare adjustment, dispute outcome): posted as a new entry, never an edit. Disputes come later.</summary>
+    Adjustment = 10,
+}

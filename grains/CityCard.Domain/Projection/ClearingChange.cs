@@ -1,0 +1,19 @@
+using CityCard.Domain.Ledger;
+using CityCard.Domain.Settlement;
+
+namespace CityCard.Domain.Projection;
+
+/// <summary>
+/// Everything one projection cycle or one clearing command changes, to be committed in one transaction: the new
+/// entries, the movement sums they add, the windows they change and the checkpoint (inside <see cref="State"/>).
+/// </summary>
+public sealed record ClearingChange(
+    ClearingState State,
+    IReadOnlyList<JournalEntry> Entries,
+    IReadOnlyDictionary<MovementKey, Movement> MovementDeltas,
+    IReadOnlyList<ClearingWindow> ChangedWindows,
+    IReadOnlyList<NetDebitCapCrossing> CapCrossings,
+    int EventsProjected)
+{
+    public int LateEntries => Entries.Count(e => e.Late);
+}

@@ -1,0 +1,124 @@
+using System.Collections.Immutable;
+using CityCard.Contracts;
+using CityCard.Domain.Ledger;
+using CityCard.Domain.Settlement;
+
+namespace CityCard.Domain.Projection;
+
+/// <summary>
+/// Accumulates one change (a cycle or a command) over a state: places and posts entries, keeps window counters and
+/// movements, and closes windows. Local mutation inside pure functions; nothing outside sees it until <see cref="Build"/>.
+/// </summary>
+internal sealed class ClearingChangeBuilder(ClearingState start, ClearingPolicy policy)
+{
+    private readonly List<JournalEntry> entries = [];
+    private readonly Dictionary<MovementKey, Movement> deltas = [];
+    private readonly Dictionary<DateOnly, ImmutableDictionary<MovementKey, Movement>.Builder> movements = [];
+    private readonly SortedDictionary<DateOnly, ClearingWindow> changed = [];
+    private readonly HashSet<DateOnly> dropped = [];
+    private int events;
+
+    public Checkpoint Checkpoint { get; set; } = start.Checkpoint;
+
+    public WindowBook Book { get; private set; } = start.Book;
+
+    public void PostEvent(RecordedCardEvent e)
+    {
+        events++;
+        var drafts = PostingRules.For(e.Card, e.Event);
+        if (drafts.Count == 0)
+        {
+            return;
+        }
+
+        var (window, late) = Book.Place(policy.Calendar.DayOf(e.BusinessTime), policy.Calendar.DayOf(e.Event.RecordedAt));
+        Post(EntrySource.Event(e.Sequence), window, late, drafts, e.Card.Value, e.Event.OperationId, e.BusinessTime, e.Event.RecordedAt);
+    }
+
+    public void Post(EntrySource source, DateOnly window, bool late, IReadOnlyList<EntryDraft> drafts, string? card, string? operationId, DateTimeOffset businessAt, DateTimeOffset recordedAt)
+    {
+        var target = Book.Find(window) ?? ClearingWindow.Open(window, policy.Calendar);
+        var sums = MovementsOf(window);
+        for (var leg = 0; leg < drafts.Count; leg++)
+        {
+            var d = drafts[leg];
+            var entry = new JournalEntry(source, leg, d.Ledger, d.Kind, d.Category, window, late, card, operationId, businessAt, recordedAt, d.Postings);
+            if (!entry.IsBalanced)
+            {
+                throw new InvalidOperationException($"Entry {source}/{leg} does not balance: a posting rule is wrong.");
+            }
+
+            entries.Add(entry);
+            foreach (var posting in entry.Postings)
+            {
+                var key = new MovementKey(window, entry.Ledger, posting.Account, entry.Kind, entry.Category);
+                var add = Movement.Of(posting);
+                deltas[key] = deltas.TryGetValue(key, out var d1) ? d1 + add : add;
+                sums[key] = sums.TryGetValue(key, out var d2) ? d2 + add : add;
+            }
+        }
+
+        Set(target with { Entries = target.Entries + drafts.Count, LateEntries = target.LateEntries + (late ? drafts.Count : 0) });
+    }
+
+    public void Set(ClearingWindow window)
+    {
+        Book = Book.With(window);
+        changed[window.Date] = window;
+    }
+
+    /// <summary>Forgets a settled window (and the movements of what it settled): nothing will change them again.</summary>
+    public void Drop(DateOnly window)
+    {
+        Book = Book.Without(window);
+        dropped.Add(window);
+    }
+
+    public ImmutableDictionary<MovementKey, Movement>.Builder MovementsOf(DateOnly window)
+    {
+        if (!movements.TryGetValue(window, out var builder))
+        {
+            builder = (start.Movements.GetValueOrDefault(window) ?? ImmutableDictionary<MovementKey, Movement>.Empty).ToBuilder();
+            movements[window] = builder;
+        }
+
+        return builder;
+    }
+
+    /// <summary>Closes a closing window: posts its fees, computes its settlement (with any aborted windows it carries).</summary>
+    public void Close(ClearingWindow window, DateTimeOffset now)
+    {
+        var fees = SettlementCalculator.Fees(MovementsOf(window.Date), policy.Fees);
+        Post(EntrySource.FeesOf(window.Date), window.Date, false, fees, null, null, now, now);
+
+        var carried = Book.Windows.Values.Where(w => w.AwaitsCarrying && w.Date < window.Date).ToList();
+        var all = carried.Select(c => c.Date).Append(window.Date).SelectMany(d => MovementsOf(d)).ToList();
+        var current = Book.Find(window.Date)!;
+        var report = SettlementCalculator.Report(
+            window.Date, all, policy.Fees, current.CutOffAt, now, current.LateEntries + carried.Sum(c => c.LateEntries), carried.Select(c => c.Date).ToList());
+        Set(current with { Status = WindowStatus.Closed, ClosedAt = now, Settlement = report });
+        foreach (var c in carried)
+        {
+            Set(c with { CarriedInto = window.Date });
+        }
+    }
+
+    public ClearingChange Build()
+    {
+        var all = start.Movements.SetItems(movements.Select(m => KeyValuePair.Create(m.Key, m.Value.ToImmutable()))).RemoveRange(dropped);
+        var state = new ClearingState(Checkpoint, Book, all);
+        return new ClearingChange(state, entries, deltas, changed.Values.ToList(), CapCrossings(state).ToList(), events);
+    }
+
+    private IEnumerable<NetDebitCapCrossing> CapCrossings(ClearingState after)
+    {
+        if (policy.NetDebitCaps.Count == 0)
+        {
+            return [];
+        }
+
+        return movements.Keys
+            .Where(d => after.Book.Find(d) is { Status: WindowStatus.Open or WindowStatus.Closing })
+            .SelectMany(d => NetDebitCap.Crossings(d, start.RunningNets(d), after.RunningNets(d), policy.NetDebitCaps));
+    }
+}

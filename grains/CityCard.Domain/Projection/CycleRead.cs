@@ -1,0 +1,20 @@
+using CityCard.Domain.Ledger;
+
+namespace CityCard.Domain.Projection;
+
+/// <summary>
+/// What one projection cycle read from the event store, in this order: the start of the oldest transaction still open
+/// (before anything else), the events that have appeared in outstanding gaps, then new events after the checkpoint,
+/// then the database's clock and the sequence's high-water mark.
+/// </summary>
+/// <param name="OldestOpenTransaction">Start of the oldest other transaction open in the database; null when there is none.</param>
+/// <param name="GapEvents">Events found in outstanding gaps.</param>
+/// <param name="NewEvents">Events after the checkpoint, in sequence order, at most one batch.</param>
+/// <param name="SeenAt">The database clock after the reads.</param>
+/// <param name="HighWater">The last sequence number handed out (committed or not) after the reads.</param>
+public sealed record CycleRead(
+    DateTimeOffset? OldestOpenTransaction,
+    IReadOnlyList<RecordedCardEvent> GapEvents,
+    IReadOnlyList<RecordedCardEvent> NewEvents,
+    DateTimeOffset SeenAt,
+    long HighWater);

@@ -1,0 +1,34 @@
+using CityCard.Contracts;
+
+namespace CityCard.Domain.Settlement;
+
+/// <summary>
+/// One business day's clearing window. Closing records the sequence high-water mark at the request and the projection
+/// cycle it was made in: the window closes once a later cycle has projected up to that mark, so every event committed
+/// before the cut-off is in it (see docs/decisions/0012).
+/// </summary>
+public sealed record ClearingWindow(
+    DateOnly Date,
+    WindowStatus Status,
+    DateTimeOffset CutOffAt,
+    long Entries = 0,
+    int LateEntries = 0,
+    DateTimeOffset? CloseRequestedAt = null,
+    long CloseHighWater = 0,
+    long CloseCycle = 0,
+    DateTimeOffset? ClosedAt = null,
+    SettlementReport? Settlement = null,
+    DateTimeOffset? SettledAt = null,
+    string? BankReference = null,
+    DateTimeOffset? AbortedAt = null,
+    string? AbortReason = null,
+    DateOnly? CarriedInto = null)
+{
+    public static ClearingWindow Open(DateOnly date, BusinessCalendar calendar) => new(date, WindowStatus.Open, calendar.EndOf(date));
+
+    /// <summary>An aborted window whose obligations no later window has taken over yet.</summary>
+    public bool AwaitsCarrying => Status == WindowStatus.Aborted && CarriedInto is null;
+
+    public WindowView ToView() =>
+        new(Date, Status, CutOffAt, CloseRequestedAt, ClosedAt, SettledAt, BankReference, AbortedAt, AbortReason, CarriedInto);
+}

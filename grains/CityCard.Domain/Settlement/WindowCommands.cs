@@ -1,0 +1,136 @@
+using CityCard.Contracts;
+using CityCard.Domain.Cards;
+using CityCard.Domain.Ledger;
+using CityCard.Domain.Projection;
+
+namespace CityCard.Domain.Settlement;
+
+/// <summary>
+/// The clearing commands as pure decisions over the state: close a window, record the bank's confirmation, abort.
+/// The order of checks is fixed: the request's shape, then the window's state. Idempotency (same operation id) is
+/// answered before these are asked.
+/// </summary>
+public static class WindowCommands
+{
+    /// <summary>
+    /// Starts closing a window. Allowed for any past business day whose window is open, for today's (an early close:
+    /// the cut-off becomes now), and for the current open window after today's was closed early. The high-water mark
+    /// must have been read at or after <paramref name="now"/>.
+    /// </summary>
+    public static CommandOutcome Close(ClearingState state, CloseWindowRequest r, DateTimeOffset now, long highWater, ClearingPolicy policy)
+    {
+        if (!RequestValidation.IsValidOperationId(r.OperationId))
+        {
+            return InvalidOperationId();
+        }
+
+        var book = state.Book;
+        var current = book.CurrentWindow(policy.Calendar.DayOf(now));
+        if (r.Window > current)
+        {
+            return new CommandOutcome.Rejected(ClearingRejection.WindowInFuture, $"Window {r.Window} has not begun; the current window is {current}.");
+        }
+
+        var window = book.Find(r.Window);
+        if (window is null && book.Frontier is { } frontier && r.Window <= frontier)
+        {
+            return new CommandOutcome.Rejected(ClearingRejection.WindowNotOpen, $"Window {r.Window} was passed by when a later window closed.");
+        }
+
+        window ??= ClearingWindow.Open(r.Window, policy.Calendar);
+        if (window.Status != WindowStatus.Open)
+        {
+            return new CommandOutcome.Rejected(ClearingRejection.WindowNotOpen, $"Window {r.Window} is {window.Status}.");
+        }
+
+        if (book.WithStatus(WindowStatus.Open).FirstOrDefault(w => w.Date < r.Window) is { } earlier)
+        {
+            return new CommandOutcome.Rejected(ClearingRejection.EarlierWindowOpen, $"Window {earlier.Date} is still open; windows close in date order.");
+        }
+
+        var change = new ClearingChangeBuilder(state, policy);
+        var closing = window with
+        {
+            Status = WindowStatus.Closing,
+            CutOffAt = now < window.CutOffAt ? now : window.CutOffAt,
+            CloseRequestedAt = now,
+            CloseHighWater = highWater,
+            CloseCycle = state.Checkpoint.Cycle,
+        };
+        change.Set(closing);
+        return new CommandOutcome.Accepted(change.Build(), closing);
+    }
+
+    /// <summary>Records the settlement bank's confirmation and posts the settlement: dues and payouts cleared against cash.</summary>
+    public static CommandOutcome Confirm(ClearingState state, ClearingWindow? window, ConfirmSettlementRequest r, DateTimeOffset now, ClearingPolicy policy)
+    {
+        if (!RequestValidation.IsValidOperationId(r.OperationId))
+        {
+            return InvalidOperationId();
+        }
+
+        if (!RequestValidation.IsIdentifier(r.BankReference, ClearingLimits.MaxBankReferenceLength))
+        {
+            return new CommandOutcome.Rejected(ClearingRejection.InvalidBankReference, $"A bank reference is 1 to {ClearingLimits.MaxBankReferenceLength} letters, digits or . _ : -");
+        }
+
+        if (CheckClosed(window, r.Window) is { } refused)
+        {
+            return refused;
+        }
+
+        var closed = window!;
+        var change = new ClearingChangeBuilder(state, policy);
+        change.Post(EntrySource.SettlementOf(closed.Date), closed.Date, false, SettlementPostings.For(closed.Settlement!), null, r.OperationId, now, now);
+        var settled = change.Book.Find(closed.Date)! with { Status = WindowStatus.Settled, SettledAt = now, BankReference = r.BankReference };
+        change.Set(settled);
+        change.Drop(closed.Date);
+        foreach (var carried in state.Book.Windows.Values.Where(w => w.CarriedInto == closed.Date))
+        {
+            change.Drop(carried.Date);
+        }
+
+        return new CommandOutcome.Accepted(change.Build(), settled);
+    }
+
+    /// <summary>Gives up settling a closed window; it and anything it carried wait for the next window to close.</summary>
+    public static CommandOutcome Abort(ClearingState state, ClearingWindow? window, AbortWindowRequest r, DateTimeOffset now, ClearingPolicy policy)
+    {
+        if (!RequestValidation.IsValidOperationId(r.OperationId))
+        {
+            return InvalidOperationId();
+        }
+
+        if (!RequestValidation.IsValidReason(r.Reason))
+        {
+            return new CommandOutcome.Rejected(ClearingRejection.InvalidReason, $"A reason is 1 to {ClearingLimits.MaxReasonLength} characters of text.");
+        }
+
+        if (CheckClosed(window, r.Window) is { } refused)
+        {
+            return refused;
+        }
+
+        var change = new ClearingChangeBuilder(state, policy);
+        var aborted = window! with { Status = WindowStatus.Aborted, AbortedAt = now, AbortReason = r.Reason };
+        change.Set(aborted);
+        foreach (var carried in state.Book.Windows.Values.Where(w => w.CarriedInto == r.Window))
+        {
+            change.Set(carried with { CarriedInto = null });
+        }
+
+        return new CommandOutcome.Accepted(change.Build(), aborted);
+    }
+
+    private static CommandOutcome.Rejected? CheckClosed(ClearingWindow? window, DateOnly date) => window?.Status switch
+    {
+        null => new(ClearingRejection.UnknownWindow, $"There is no window {date}."),
+        WindowStatus.Closed => null,
+        WindowStatus.Settled => new(ClearingRejection.WindowAlreadySettled, $"Window {date} was settled at {window.SettledAt:O} ({window.BankReference})."),
+        WindowStatus.Aborted => new(ClearingRejection.WindowAborted, $"Window {date} was aborted: {window.AbortReason}"),
+        _ => new(ClearingRejection.WindowNotClosed, $"Window {date} is {window.Status}; only a closed window can be settled or aborted."),
+    };
+
+    private static CommandOutcome.Rejected InvalidOperationId() =>
+        new(ClearingRejection.InvalidOperationId, $"An operation id is 1 to {ClearingLimits.MaxOperationIdLength} letters, digits or . _ : -");
+}

@@ -1,0 +1,23 @@
+using CityCard.Contracts;
+using CityCard.Domain.Cards;
+using CityCard.Domain.Ledger;
+
+namespace CityCard.Domain.Tests.Simulation;
+
+/// <summary>
+/// A card event as a simulated event store holds it: its sequence number, when its transaction took the number
+/// (<see cref="BeganAt"/>) and when it committed; <see cref="CommittedAt"/> is null for a transaction rolled back at
+/// <see cref="EndedAt"/>, leaving its number unused.
+/// </summary>
+public sealed record SimulatedAppend(long Sequence, RecordedCardEvent? Event, DateTimeOffset BeganAt, DateTimeOffset EndedAt)
+{
+    public DateTimeOffset? CommittedAt => Event is null ? null : EndedAt;
+}
+
+/// <summary>A random history of the four cities' cards, and the cards as it left them.</summary>
+public sealed record SimulatedHistory(IReadOnlyList<SimulatedAppend> Appends, IReadOnlyDictionary<CardNumber, CardState> Cards)
+{
+    public IEnumerable<RecordedCardEvent> Events => Appends.Where(a => a.Event is not null).Select(a => a.Event!);
+
+    public DateTimeOffset End => Appends.Max(a => a.EndedAt);
+}
