@@ -1,4 +1,6 @@
+using CityCard.Contracts;
 using CityCard.Domain.Cards;
+using CityCard.Grains.Clearing;
 using CityCard.Grains.Storage;
 using CityCard.Grains.Telemetry;
 using Marten;
@@ -33,6 +35,29 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ICardEventStore, MartenCardEventStore>();
         services.AddMetrics();
         services.TryAddSingleton<CardTelemetry>();
+        return services;
+    }
+
+    /// <summary>
+    /// The clearing house: its store over the same database as the card streams (call <see cref="AddCityCardGrains"/>
+    /// too), the event feed, ledger queries and telemetry. Options come from <paramref name="configure"/> on top of
+    /// the defaults (or of the configuration bound by the host).
+    /// </summary>
+    public static IServiceCollection AddCityCardClearing(this IServiceCollection services, Action<ClearingOptions>? configure = null)
+    {
+        var options = services.AddOptions<ClearingOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        // A bad rate or cap stops the silo at start, naming the setting, rather than at the first projection.
+        options.Validate(o => o.ToPolicy() is not null).ValidateOnStart();
+        services.TryAddSingleton<IClearingStore, PostgresClearingStore>();
+        services.TryAddSingleton<CardEventFeed>();
+        services.TryAddSingleton<LedgerQueries>();
+        services.AddMetrics();
+        services.TryAddSingleton<ClearingTelemetry>();
         return services;
     }
 }

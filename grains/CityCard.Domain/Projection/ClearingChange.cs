@@ -6,6 +6,7 @@ namespace CityCard.Domain.Projection;
 /// <summary>
 /// Everything one projection cycle or one clearing command changes, to be committed in one transaction: the new
 /// entries, the movement sums they add, the windows they change and the checkpoint (inside <see cref="State"/>).
+/// <see cref="CaughtUp"/> is true for a cycle that read every event visible to it.
 /// </summary>
 public sealed record ClearingChange(
     ClearingState State,
@@ -13,7 +14,8 @@ public sealed record ClearingChange(
     IReadOnlyDictionary<MovementKey, Movement> MovementDeltas,
     IReadOnlyList<ClearingWindow> ChangedWindows,
     IReadOnlyList<NetDebitCapCrossing> CapCrossings,
-    int EventsProjected)
+    int EventsProjected,
+    bool CaughtUp)
 {
     public int LateEntries => Entries.Count(e => e.Late);
 }

@@ -20,6 +20,9 @@ internal sealed class ClearingChangeBuilder(ClearingState start, ClearingPolicy 
 
     public Checkpoint Checkpoint { get; set; } = start.Checkpoint;
 
+    /// <summary>The cycle read every visible event: nothing committed before it began is left unprojected.</summary>
+    public bool CaughtUp { get; set; }
+
     public WindowBook Book { get; private set; } = start.Book;
 
     public void PostEvent(RecordedCardEvent e)
@@ -107,7 +110,7 @@ internal sealed class ClearingChangeBuilder(ClearingState start, ClearingPolicy 
     {
         var all = start.Movements.SetItems(movements.Select(m => KeyValuePair.Create(m.Key, m.Value.ToImmutable()))).RemoveRange(dropped);
         var state = new ClearingState(Checkpoint, Book, all);
-        return new ClearingChange(state, entries, deltas, changed.Values.ToList(), CapCrossings(state).ToList(), events);
+        return new ClearingChange(state, entries, deltas, changed.Values.ToList(), CapCrossings(state).ToList(), events, CaughtUp);
     }
 
     private IEnumerable<NetDebitCapCrossing> CapCrossings(ClearingState after)

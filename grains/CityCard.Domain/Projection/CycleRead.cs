@@ -12,9 +12,11 @@ namespace CityCard.Domain.Projection;
 /// <param name="NewEvents">Events after the checkpoint, in sequence order, at most one batch.</param>
 /// <param name="SeenAt">The database clock after the reads.</param>
 /// <param name="HighWater">The last sequence number handed out (committed or not) after the reads.</param>
+/// <param name="ReadToEnd">True when the read of new events returned every visible event (fewer than a full batch).</param>
 public sealed record CycleRead(
     DateTimeOffset? OldestOpenTransaction,
     IReadOnlyList<RecordedCardEvent> GapEvents,
     IReadOnlyList<RecordedCardEvent> NewEvents,
     DateTimeOffset SeenAt,
-    long HighWater);
+    long HighWater,
+    bool ReadToEnd);

@@ -31,6 +31,7 @@ public static class ProjectionStep
         }
 
         change.Checkpoint = new Checkpoint(position, allGaps, before.Cycle + 1);
+        change.CaughtUp = read.ReadToEnd && taken.Count == read.NewEvents.Count;
         CloseReadyWindows(change, now);
         StartDueClosings(change, policy, now, read.HighWater);
         return change.Build();
@@ -38,14 +39,16 @@ public static class ProjectionStep
 
     /// <summary>
     /// A closing window closes once a cycle that began after the close request (its own gap re-checks included) has
-    /// projected up to the high-water mark taken at the request: every event committed before then is posted.
-    /// Windows close in date order.
+    /// projected up to the high-water mark taken at the request, or has read every visible event (the numbers up to
+    /// the mark that it did not see belong to transactions that had not committed): every event committed before the
+    /// request is then posted. Windows close in date order.
     /// </summary>
     private static void CloseReadyWindows(ClearingChangeBuilder change, DateTimeOffset now)
     {
         foreach (var window in change.Book.WithStatus(WindowStatus.Closing).OrderBy(w => w.Date).ToList())
         {
-            if (change.Checkpoint.Position < window.CloseHighWater || change.Checkpoint.Cycle <= window.CloseCycle)
+            var projectedEnough = change.Checkpoint.Position >= window.CloseHighWater || change.CaughtUp;
+            if (!projectedEnough || change.Checkpoint.Cycle <= window.CloseCycle)
             {
                 return;
             }

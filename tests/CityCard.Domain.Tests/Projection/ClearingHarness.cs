@@ -46,12 +46,14 @@ public sealed class ClearingHarness(ClearingPolicy policy)
         var open = log.Where(l => !l.Committed && l.BeganAt != DateTimeOffset.MaxValue).Select(l => (DateTimeOffset?)l.BeganAt).Min();
         var visible = log.Where(l => l.Committed).Select(l => l.Event).ToList();
         var cp = State.Checkpoint;
+        var fresh = visible.Where(e => e.Sequence > cp.Position).Take(batch).ToList();
         var read = new CycleRead(
             open,
             visible.Where(e => cp.Gaps.Any(g => g.Contains(e.Sequence))).ToList(),
-            visible.Where(e => e.Sequence > cp.Position).Take(batch).ToList(),
+            fresh,
             now,
-            log.Count);
+            log.Count,
+            fresh.Count < batch);
         return Apply(ProjectionStep.Run(State, read, policy, now));
     }
 

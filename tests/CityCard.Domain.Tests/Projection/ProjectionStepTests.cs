@@ -83,6 +83,20 @@ public sealed class ProjectionStepTests
     }
 
     [Fact]
+    public void A_window_closes_in_a_quiet_system_even_if_the_last_number_handed_out_was_rolled_back()
+    {
+        h.Append(Zg, ToppedUp(100, City.LZ, China(26, 10)));
+        var lost = h.TakeNumberAndRollBack(China(26, 11));
+        h.RollBack(lost);
+        h.Cycle(China(26, 12));
+
+        h.Close(Day26, China(27, 0, 1));
+        h.Cycle(China(27, 0, 2));
+
+        Assert.Equal(WindowStatus.Closed, h.Window(Day26).Status);
+    }
+
+    [Fact]
     public void A_late_offline_tap_after_its_window_closed_lands_in_the_next_window_marked_late()
     {
         h.Append(Zg, ToppedUp(5000, City.ZG, China(26, 8)));

@@ -27,7 +27,7 @@ public sealed class SimulatedEventStore(SimulatedHistory history)
             .Take(batch)
             .Select(a => a.Event!)
             .ToList();
-        return new CycleRead(oldestOpen, gapEvents, newEvents, at, highWater);
+        return new CycleRead(oldestOpen, gapEvents, newEvents, at, highWater, newEvents.Count < batch);
     }
 
     public long HighWater(DateTimeOffset at)

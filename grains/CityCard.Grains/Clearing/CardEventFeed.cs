@@ -1,0 +1,139 @@
+using System.Data.Common;
+using CityCard.Contracts;
+using CityCard.Domain.Cards;
+using CityCard.Domain.Ledger;
+using CityCard.Domain.Projection;
+using CityCard.Grains.Storage;
+using Marten;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CityCard.Grains.Clearing;
+
+/// <summary>
+/// Reads card events from Marten's <c>mt_events</c> in global sequence order, straight from SQL and deserialised with
+/// Marten's own serializer by the pinned event names. An event whose stored name is not a known card event stops the
+/// read: it is never skipped.
+/// </summary>
+public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOptions> options)
+{
+    private static readonly Dictionary<string, Type> Types = CardEventTypes.Names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
+
+    private readonly string schema = options.Value.Schema;
+
+    /// <summary>
+    /// One projection cycle's reads, in one round trip and in this order: the oldest open transaction, the events in
+    /// outstanding gaps, a batch of new events, then the database clock and the sequence's high-water mark. Each
+    /// statement sees the database as it is when that statement starts (read committed).
+    /// </summary>
+    public async Task<CycleRead> ReadCycleAsync(Checkpoint checkpoint, int batch, CancellationToken cancellationToken = default)
+    {
+        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var commands = new NpgsqlBatch(connection);
+
+        // Other sessions of this database inside a transaction; a session we may not inspect counts as open since forever.
+        commands.BatchCommands.Add(new NpgsqlBatchCommand(
+            "select min(xact_start), coalesce(bool_or(state is null), false) from pg_stat_activity " +
+            "where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'"));
+        var gapCommand = new NpgsqlBatchCommand(
+            $"select e.seq_id, e.stream_id, e.type, e.data from {schema}.mt_events e " +
+            "join unnest($1::bigint[], $2::bigint[]) as g(lo, hi) on e.seq_id between g.lo and g.hi order by e.seq_id")
+        {
+            Parameters =
+            {
+                new() { Value = checkpoint.Gaps.Select(g => g.From).ToArray() },
+                new() { Value = checkpoint.Gaps.Select(g => g.To).ToArray() },
+            },
+        };
+        commands.BatchCommands.Add(gapCommand);
+        commands.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"select seq_id, stream_id, type, data from {schema}.mt_events where seq_id > $1 order by seq_id limit $2")
+        {
+            Parameters = { new() { Value = checkpoint.Position }, new() { Value = batch } },
+        });
+        commands.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"select clock_timestamp(), case when is_called then last_value else 0 end from {schema}.mt_events_sequence"));
+
+        await using var reader = await commands.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        DateTimeOffset? oldest = reader.GetBoolean(1) ? DateTimeOffset.MinValue
+            : reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0);
+        await reader.NextResultAsync(cancellationToken);
+        var gapEvents = await ReadEventsAsync(reader, cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var newEvents = await ReadEventsAsync(reader, cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var seenAt = reader.GetFieldValue<DateTimeOffset>(0);
+        var highWater = reader.GetInt64(1);
+        return new CycleRead(oldest, gapEvents, newEvents, seenAt, highWater, newEvents.Count < batch);
+    }
+
+    /// <summary>Events after <paramref name="position"/>, deserialised, without any projection: the benchmark's baseline.</summary>
+    public async Task<IReadOnlyList<RecordedCardEvent>> ReadAsync(long position, int batch, CancellationToken cancellationToken = default)
+    {
+        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"select seq_id, stream_id, type, data from {schema}.mt_events where seq_id > $1 order by seq_id limit $2", connection)
+        {
+            Parameters = { new() { Value = position }, new() { Value = batch } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadEventsAsync(reader, cancellationToken);
+    }
+
+    /// <summary>The last sequence number handed out, committed or not: every event committed so far is at or below it.</summary>
+    public async Task<long> HighWaterAsync(CancellationToken cancellationToken = default) =>
+        await ScalarAsync($"select case when is_called then last_value else 0 end from {schema}.mt_events_sequence", cancellationToken);
+
+    /// <summary>The highest committed sequence number.</summary>
+    public async Task<long> HeadAsync(CancellationToken cancellationToken = default) =>
+        await ScalarAsync($"select coalesce(max(seq_id), 0) from {schema}.mt_events", cancellationToken);
+
+    /// <summary>
+    /// Gap tracking assumes sequence numbers are handed out in the order transactions take them. A sequence cache
+    /// above 1 lets a session hold numbers and use them much later: refuse to project rather than risk skipping.
+    /// </summary>
+    public async Task EnsureSequenceIsUncachedAsync(CancellationToken cancellationToken = default)
+    {
+        var cache = await ScalarAsync(
+            $"select coalesce((select cache_size from pg_sequences where schemaname = '{schema}' and sequencename = 'mt_events_sequence'), 1)",
+            cancellationToken);
+        if (cache > 1)
+        {
+            throw new InvalidOperationException($"{schema}.mt_events_sequence caches {cache} numbers per session; the projection needs CACHE 1 to find every late event.");
+        }
+    }
+
+    private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<List<RecordedCardEvent>> ReadEventsAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var serializer = store.Options.Serializer();
+        var events = new List<RecordedCardEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var sequence = reader.GetInt64(0);
+            var name = reader.GetString(2);
+            if (!Types.TryGetValue(name, out var type))
+            {
+                throw new UnknownCardEventException(name);
+            }
+
+            var card = CardNumber.TryParse(reader.GetString(1), out var number)
+                ? number
+                : throw new InvalidOperationException($"Event {sequence} is on stream '{reader.GetString(1)}', which is not a card number.");
+            events.Add(new RecordedCardEvent(sequence, card, (CardEvent)serializer.FromJson(type, reader, 3)));
+        }
+
+        return events;
+    }
+}

@@ -1,0 +1,228 @@
+using System.Diagnostics;
+using CityCard.Contracts;
+using CityCard.Domain.Projection;
+using CityCard.Domain.Settlement;
+using CityCard.Grains.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CityCard.Grains.Clearing;
+
+/// <summary>
+/// The region's clearing house, one activation. Thin: each cycle reads from the event feed, asks the pure
+/// <see cref="ProjectionStep"/> what to post, and commits the whole change (postings, movement sums, windows,
+/// checkpoint) in one transaction; commands go through the pure <see cref="WindowCommands"/> the same way. A timer
+/// drives the cycles while it is active; a reminder brings it back after its silo dies.
+/// </summary>
+public sealed partial class RegionClearingGrain(
+    IClearingStore store,
+    CardEventFeed feed,
+    TimeProvider clock,
+    IOptions<ClearingOptions> options,
+    ClearingTelemetry telemetry,
+    ILogger<RegionClearingGrain> logger) : Grain, IRegionClearingGrain, IRemindable
+{
+    private const string ReminderName = "keep-clearing";
+
+    private readonly ClearingOptions settings = options.Value;
+    private readonly ClearingPolicy policy = options.Value.ToPolicy();
+    private ClearingState? state;
+    private long version;
+    private DateTimeOffset? lastCycleAt;
+    private bool reminderRegistered;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (this.GetPrimaryKeyString() != IRegionClearingGrain.Key)
+        {
+            throw new ArgumentException($"The region has one clearing house, keyed '{IRegionClearingGrain.Key}'.");
+        }
+
+        await feed.EnsureSequenceIsUncachedAsync(cancellationToken);
+        await LoadAsync();
+        if (settings.PollInterval is { } every)
+        {
+            this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(TimeSpan.Zero, every) { Interleave = false, KeepAlive = true });
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => RunCyclesAsync(settings.TickBudget, stopWhenCaughtUp: true);
+
+    public async Task<ProjectionStatus> GetProjectionStatus()
+    {
+        var s = await StateAsync();
+        var head = await feed.HeadAsync();
+        return new ProjectionStatus(
+            s.Checkpoint.Position,
+            head,
+            Math.Max(0, head - s.Checkpoint.Position),
+            s.Checkpoint.Gaps.Count,
+            s.Checkpoint.Cycle,
+            lastCycleAt,
+            s.Book.CurrentWindow(policy.Calendar.DayOf(clock.GetUtcNow())),
+            [.. s.Book.Windows.Values.Select(w => w.ToView())],
+            RuntimeIdentity);
+    }
+
+    public async Task<ProjectionStatus> CatchUp()
+    {
+        await RunCyclesAsync(settings.CatchUpBudget, stopWhenCaughtUp: true);
+        return await GetProjectionStatus();
+    }
+
+    public Task<ClearingOperationResult> CloseWindow(CloseWindowRequest request) =>
+        CommandAsync(request, async (s, now) => WindowCommands.Close(s, request, now, await feed.HighWaterAsync(), policy));
+
+    public Task<ClearingOperationResult> ConfirmSettlement(ConfirmSettlementRequest request) =>
+        CommandAsync(request, async (s, now) => WindowCommands.Confirm(s, await FindWindowAsync(s, request.Window), request, now, policy));
+
+    public Task<ClearingOperationResult> AbortWindow(AbortWindowRequest request) =>
+        CommandAsync(request, async (s, now) => WindowCommands.Abort(s, await FindWindowAsync(s, request.Window), request, now, policy));
+
+    public async Task<WindowView?> GetWindow(DateOnly window) => (await FindWindowAsync(await StateAsync(), window))?.ToView();
+
+    public async Task<SettlementReport?> GetSettlement(DateOnly window) => (await FindWindowAsync(await StateAsync(), window))?.Settlement;
+
+    private async Task TickAsync(CancellationToken cancellationToken)
+    {
+        await EnsureReminderAsync();
+        await RunCyclesAsync(settings.TickBudget, stopWhenCaughtUp: true);
+    }
+
+    /// <summary>Cycles until one reads everything visible and no closing window is left that the next cycle could close, or the budget runs out.</summary>
+    private async Task RunCyclesAsync(TimeSpan budget, bool stopWhenCaughtUp)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(started) < budget)
+        {
+            var change = await CycleAsync();
+            var closing = change.State.Book.WithStatus(WindowStatus.Closing).Any();
+            if (stopWhenCaughtUp && change.CaughtUp && !closing)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task<ClearingChange> CycleAsync()
+    {
+        using var activity = ClearingTelemetry.Source.StartActivity("clearing.cycle");
+        var s = await StateAsync();
+        var now = clock.GetUtcNow();
+        var read = await feed.ReadCycleAsync(s.Checkpoint, settings.BatchEvents);
+        var change = ProjectionStep.Run(s, read, policy, now);
+        await CommitAsync(change, null, now, read);
+        lastCycleAt = now;
+        activity?.SetTag("citycard.events", change.EventsProjected);
+        foreach (var window in change.ChangedWindows.Where(w => w.Status == WindowStatus.Closed))
+        {
+            LogWindowClosed(logger, window.Date, window.Settlement!.Positions.Count(p => p.Net != Money.Zero));
+        }
+
+        foreach (var crossing in change.CapCrossings)
+        {
+            LogCapCrossed(logger, crossing.City, crossing.Window, crossing.Net.ToString(), crossing.Cap.ToString());
+        }
+
+        return change;
+    }
+
+    /// <summary>
+    /// The card grain's order of checks: operation id, then replay (same id: first outcome, or a conflict), then the
+    /// pure decision. Only an accepted command is recorded, with its outcome, in the change's own transaction.
+    /// </summary>
+    private async Task<ClearingOperationResult> CommandAsync(ClearingRequest request, Func<ClearingState, DateTimeOffset, Task<CommandOutcome>> decide)
+    {
+        if (!Domain.Cards.RequestValidation.IsValidOperationId(request.OperationId))
+        {
+            return ClearingOperationResult.Rejected(request.OperationId, ClearingRejection.InvalidOperationId, $"An operation id is 1 to {ClearingLimits.MaxOperationIdLength} letters, digits or . _ : -");
+        }
+
+        var fingerprint = ClearingFingerprint.Of(request);
+        if (await store.FindOperationAsync(request.OperationId) is { } first)
+        {
+            return first.Fingerprint == fingerprint
+                ? first.Result with { IsReplay = true }
+                : ClearingOperationResult.Rejected(request.OperationId, ClearingRejection.OperationConflict, $"Operation '{request.OperationId}' was already used for a different command.");
+        }
+
+        var now = clock.GetUtcNow();
+        switch (await decide(await StateAsync(), now))
+        {
+            case CommandOutcome.Rejected rejected:
+                return ClearingOperationResult.Rejected(request.OperationId, rejected.Code, rejected.Detail);
+            case CommandOutcome.Accepted accepted:
+                var result = new ClearingOperationResult(request.OperationId, OperationStatus.Accepted, null, null, accepted.Window.ToView(), false);
+                await CommitAsync(accepted.Change, new RecordedOperation(request.OperationId, fingerprint, result), now, null);
+                return result;
+            default:
+                throw new InvalidOperationException("Unknown command outcome.");
+        }
+    }
+
+    /// <summary>
+    /// Any failure forgets the state: the commit may or may not have landed, so the next call reloads the truth (a
+    /// stale version is refused by the store, never written over).
+    /// </summary>
+    private async Task CommitAsync(ClearingChange change, RecordedOperation? operation, DateTimeOffset now, CycleRead? read)
+    {
+        try
+        {
+            version = await store.CommitAsync(new ClearingCommit(version, change, operation, now));
+            state = change.State;
+            telemetry.Record(change, read, change.State.Book.CurrentWindow(policy.Calendar.DayOf(now)));
+        }
+        catch (Exception ex)
+        {
+            LogCommitFailed(logger, ex, version);
+            state = null;
+            throw;
+        }
+    }
+
+    private async Task<ClearingWindow?> FindWindowAsync(ClearingState s, DateOnly window) =>
+        s.Book.Find(window) ?? await store.FindWindowAsync(window);
+
+    private async Task<ClearingState> StateAsync()
+    {
+        if (state is null)
+        {
+            await LoadAsync();
+        }
+
+        return state!;
+    }
+
+    private async Task LoadAsync() => (state, version) = await store.LoadAsync();
+
+    private async Task EnsureReminderAsync()
+    {
+        if (reminderRegistered || !settings.UseReminder)
+        {
+            return;
+        }
+
+        try
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, settings.ReminderPeriod, settings.ReminderPeriod);
+            reminderRegistered = true;
+        }
+        catch (Exception ex)
+        {
+            // The timer keeps projecting; only the revival after a silo's death depends on this. Tried again next tick.
+            LogReminderFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Clearing window {Window} closed; {Cities} cities have a non-zero net position")]
+    private static partial void LogWindowClosed(ILogger logger, DateOnly window, int cities);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Net debit cap: {City} is at {Net} in window {Window}, beyond its cap of {Cap}")]
+    private static partial void LogCapCrossed(ILogger logger, City city, DateOnly window, string net, string cap);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Clearing commit at checkpoint version {Version} failed; the state will be reloaded")]
+    private static partial void LogCommitFailed(ILogger logger, Exception exception, long version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not register the clearing reminder; retrying on the next tick")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception);
+}
