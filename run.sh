@@ -78,7 +78,8 @@ done
 curl -sf "http://127.0.0.1:$HTTP_PORT/health" >/dev/null || { echo "run.sh: the silo did not become healthy in 120 s" >&2; tail -n 40 "$SILO_LOG" >&2; exit 1; }
 
 echo "== Silo up: gateway 127.0.0.1:$GATEWAY_PORT, dashboard $DASHBOARD"
-dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll demo --gateway-port "$GATEWAY_PORT" --dashboard "$DASHBOARD"
+dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll demo --gateway-port "$GATEWAY_PORT" --dashboard "$DASHBOARD" \
+  --settlement-dir "$ARTIFACTS/settlement"
 
 if [[ $DEMO_ONLY -eq 1 ]]; then
   echo "== Demonstration finished"

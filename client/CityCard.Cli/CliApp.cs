@@ -13,11 +13,13 @@ public static class CliApp
 
         commands:
           demo      issue cards in all four cities and walk them through top-ups, cross-city charges, a retry,
-                    a reversal, a block, a refused tap and a replacement; print balances and histories
+                    a reversal, a block, a refused tap and a replacement; print balances and histories; then end
+                    the business day: close the clearing window, print and write its settlement, confirm it
 
         options:
           --gateway-port <port>   the silo's Orleans gateway port (default 30000)
           --dashboard <url>       the dashboard address to print at the end
+          --settlement-dir <dir>  where the demo writes the settlement reports (JSON and CSV)
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -41,8 +43,9 @@ public static class CliApp
             case "demo":
                 using (var host = await ConnectAsync(options.GatewayPort))
                 {
-                    var demo = new Demo(new CardsClient(host.Services.GetRequiredService<IClusterClient>()), Console.Out);
-                    await demo.RunAsync();
+                    var cluster = host.Services.GetRequiredService<IClusterClient>();
+                    await new Demo(new CardsClient(cluster), Console.Out).RunAsync();
+                    await new SettlementDemo(new SettlementClient(cluster), Console.Out, options.SettlementDirectory).RunAsync();
                     if (options.Dashboard is { } dashboard)
                     {
                         Console.WriteLine($"Orleans dashboard: {dashboard}");
@@ -70,12 +73,13 @@ public static class CliApp
     }
 }
 
-internal sealed record CliOptions(int GatewayPort, string? Dashboard, string? Error)
+internal sealed record CliOptions(int GatewayPort, string? Dashboard, string? SettlementDirectory, string? Error)
 {
     public static CliOptions Parse(string[] args)
     {
         var port = 30000;
         string? dashboard = null;
+        string? settlement = null;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -89,11 +93,15 @@ internal sealed record CliOptions(int GatewayPort, string? Dashboard, string? Er
                     dashboard = value;
                     i++;
                     break;
+                case "--settlement-dir" when value is not null:
+                    settlement = value;
+                    i++;
+                    break;
                 default:
-                    return new CliOptions(port, dashboard, $"Bad option '{args[i]}'.");
+                    return new CliOptions(port, dashboard, settlement, $"Bad option '{args[i]}'.");
             }
         }
 
-        return new CliOptions(port, dashboard, null);
+        return new CliOptions(port, dashboard, settlement, null);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using CityCard.Grains;
+using CityCard.Grains.Clearing;
 using CityCard.Grains.Telemetry;
 using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
@@ -10,14 +11,23 @@ namespace CityCard.Silo;
 
 public static class SiloSetup
 {
-    /// <summary>Orleans, the grains' services (Marten with the schema applied at start), telemetry and the dashboard.</summary>
+    /// <summary>
+    /// Orleans, the grains' services (Marten with the schema applied at start), the clearing house (configuration
+    /// section Clearing, started with the silo), telemetry and the dashboard.
+    /// </summary>
     public static void AddCityCardSilo(this WebApplicationBuilder builder, SiloSettings settings)
     {
         builder.Services.AddCityCardGrains(settings.PostgresConnectionString);
+        builder.Services.Configure<ClearingOptions>(builder.Configuration.GetSection(ClearingOptions.Section));
+        builder.Services.AddCityCardClearing();
 
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
+            // The clearing house's keep-alive reminder needs a reminder service. In memory until the ADO.NET
+            // (PostgreSQL) reminder table lands with the cluster's own schema; swap this line for it then.
+            silo.UseInMemoryReminderService();
+            silo.AddStartupTask(ClearingStartup.WakeAsync);
             silo.AddActivityPropagation();
             silo.AddDashboard();
         });
@@ -46,12 +56,12 @@ public static class SiloSetup
             .ConfigureResource(r => r.AddService("citycard-silo"))
             .WithTracing(tracing =>
             {
-                tracing.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", CardTelemetry.SourceName);
+                tracing.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", CardTelemetry.SourceName, ClearingTelemetry.SourceName);
                 AddTraceExporter(tracing, settings);
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter("Microsoft.Orleans", CardTelemetry.MeterName);
+                metrics.AddMeter("Microsoft.Orleans", CardTelemetry.MeterName, ClearingTelemetry.MeterName);
                 AddMetricExporter(metrics, settings);
             });
         _ = otel;
