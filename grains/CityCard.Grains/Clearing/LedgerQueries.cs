@@ -22,7 +22,7 @@ public sealed class LedgerQueries(IDocumentStore store, IOptions<CardStoreOption
         await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = city.ToString() } } };
         if (asOf is { } at)
         {
-            command.Parameters.Add(new() { Value = at });
+            command.Parameters.Add(new() { Value = at.ToUniversalTime() });
         }
 
         var accounts = new List<(Account, Movement)>();

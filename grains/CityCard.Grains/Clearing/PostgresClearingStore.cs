@@ -57,7 +57,7 @@ public sealed class PostgresClearingStore(IDocumentStore store, IOptions<CardSto
                 new() { Value = checkpoint.Position },
                 new() { Value = checkpoint.Cycle },
                 new() { Value = JsonSerializer.Serialize(checkpoint.Gaps, ClearingJson.Options) },
-                new() { Value = commit.At },
+                new() { Value = commit.At.ToUniversalTime() },
                 new() { Value = commit.ExpectedVersion },
             },
         })
@@ -81,7 +81,7 @@ public sealed class PostgresClearingStore(IDocumentStore store, IOptions<CardSto
                     new() { Value = op.OperationId },
                     new() { Value = op.Fingerprint },
                     new() { Value = JsonSerializer.Serialize(op.Result, ClearingJson.Options) },
-                    new() { Value = commit.At },
+                    new() { Value = commit.At.ToUniversalTime() },
                 },
             };
             await record.ExecuteNonQueryAsync(cancellationToken);
@@ -146,8 +146,8 @@ public sealed class PostgresClearingStore(IDocumentStore store, IOptions<CardSto
                 await WriteNullableAsync(copy, e.Category?.ToString(), cancellationToken);
                 await WriteNullableAsync(copy, e.Card, cancellationToken);
                 await WriteNullableAsync(copy, e.OperationId, cancellationToken);
-                await copy.WriteAsync(e.BusinessAt, NpgsqlDbType.TimestampTz, cancellationToken);
-                await copy.WriteAsync(e.RecordedAt, NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(e.BusinessAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+                await copy.WriteAsync(e.RecordedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
             }
         }
 
@@ -197,7 +197,7 @@ public sealed class PostgresClearingStore(IDocumentStore store, IOptions<CardSto
                     new() { Value = w.Status.ToString() },
                     new() { Value = w.CarriedInto is { } c ? c : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date },
                     new() { Value = JsonSerializer.Serialize(w, ClearingJson.Options) },
-                    new() { Value = at },
+                    new() { Value = at.ToUniversalTime() },
                 },
             };
             await command.ExecuteNonQueryAsync(cancellationToken);

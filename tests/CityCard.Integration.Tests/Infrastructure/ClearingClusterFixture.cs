@@ -1,0 +1,181 @@
+using CityCard.Client;
+using CityCard.Contracts;
+using CityCard.Domain.Cards;
+using CityCard.Grains;
+using CityCard.Grains.Clearing;
+using CityCard.Grains.Storage;
+using Marten;
+using Marten.Services;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+
+namespace CityCard.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// A real cluster (two silos) with the clearing house, over a PostgreSQL database of its own, with in-memory reminders.
+/// Each test class gets its own (windows are region-wide state). Subclasses choose whether the clearing house runs
+/// on its timer with the real clock, or only when a test asks, with a fake clock the test moves (Orleans' own timers
+/// follow the registered clock too, so a timer-driven cluster needs the real one).
+/// </summary>
+public abstract class ClearingClusterFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 26, 8, 0, 0, ChinaTime.Offset);
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    protected abstract TimeProvider Time { get; }
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public CardsClient Cards { get; private set; } = null!;
+
+    public SettlementClient Clearing { get; private set; } = null!;
+
+    public IDocumentStore Store { get; private set; } = null!;
+
+    public IRegionClearingGrain ClearingGrain => Cluster.Client.GetGrain<IRegionClearingGrain>(IRegionClearingGrain.Key);
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestPostgres.CreateDatabaseAsync("clearing");
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureHost(host =>
+        {
+            host.Services.AddSingleton(Time);
+            host.Services.AddCityCardGrains(ConnectionString);
+            host.Services.AddCityCardClearing(o =>
+            {
+                o.AutoCloseAfter = null;
+                Configure(o);
+            });
+        });
+        builder.ConfigureSilo((_, silo) => silo.UseInMemoryReminderService());
+        builder.ConfigureHost(host => ConfigureMessaging(host.Services));
+        builder.ConfigureClient(client => ConfigureMessaging(client.Services));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        Cards = new CardsClient(Cluster.Client);
+        Clearing = new SettlementClient(Cluster.Client);
+        // Its own store, not a silo's: a test may kill any silo.
+        Store = DocumentStore.For(o => MartenSetup.Configure(o, ConnectionString, new CardStoreOptions()));
+        Feed = new CardEventFeed(Store, Options.Create(new CardStoreOptions()));
+    }
+
+    /// <summary>Reads the event store as the clearing house does.</summary>
+    public CardEventFeed Feed { get; private set; } = null!;
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        Store.Dispose();
+    }
+
+    /// <summary>
+    /// Appends events to a new card's stream inside a transaction the test holds open: its sequence numbers are taken
+    /// now, and it becomes visible only when the test commits it. A slow writer, or one that dies and rolls back.
+    /// </summary>
+    public async Task<HeldAppend> HoldAppendAsync(string card, params CardEvent[] events)
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var session = Store.LightweightSession(SessionOptions.ForTransaction(transaction, shouldAutoCommit: false)))
+        {
+            session.Events.StartStream(card, events);
+            await session.SaveChangesAsync();
+        }
+
+        return new HeldAppend(connection, transaction);
+    }
+
+    /// <summary>Postings of one card operation, as (window, late, city, account, amount).</summary>
+    public async Task<IReadOnlyList<(DateOnly Window, bool Late, string City, string Account, long Amount)>> PostingsOfAsync(string operationId)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"select window_date, late, city, account, amount from citycard.{ClearingSchema.Postings} where operation_id = $1 order by source_id, leg, line", connection)
+        {
+            Parameters = { new() { Value = operationId } },
+        };
+        var rows = new List<(DateOnly, bool, string, string, long)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetFieldValue<DateOnly>(0), reader.GetBoolean(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Moves the fake clock forward to <paramref name="at"/> (never back).</summary>
+    public void AdvanceTo(DateTimeOffset at)
+    {
+        if (at > Clock.GetUtcNow())
+        {
+            Clock.SetUtcNow(at);
+        }
+    }
+
+    protected abstract void Configure(ClearingOptions options);
+
+    /// <summary>How long a call may wait for its answer; a call to a silo killed mid-call waits this long before its retry.</summary>
+    protected virtual void ConfigureMessaging(IServiceCollection services)
+    {
+    }
+}
+
+/// <summary>A transaction with appended events, held open by a test.</summary>
+public sealed class HeldAppend(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+{
+    public Task CommitAsync() => transaction.CommitAsync();
+
+    public Task RollbackAsync() => transaction.RollbackAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+}
+
+/// <summary>The clearing house runs only when a test calls it: every cycle is the test's to observe.</summary>
+public sealed class DrivenClearingFixture : ClearingClusterFixture
+{
+    protected override TimeProvider Time => Clock;
+
+    protected override void Configure(ClearingOptions options)
+    {
+        options.PollInterval = null;
+        options.UseReminder = false;
+    }
+}
+
+/// <summary>The clearing house runs on its own timer, in small batches, as in production.</summary>
+public sealed class LiveClearingFixture : ClearingClusterFixture
+{
+    protected override TimeProvider Time => TimeProvider.System;
+
+    protected override void Configure(ClearingOptions options)
+    {
+        options.PollInterval = TimeSpan.FromMilliseconds(50);
+        options.BatchEvents = 40;
+        options.ReminderPeriod = TimeSpan.FromMinutes(1);
+        options.CatchUpBudget = TimeSpan.FromSeconds(3);
+    }
+
+    protected override void ConfigureMessaging(IServiceCollection services)
+    {
+        services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
+        services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
+    }
+}
