@@ -28,25 +28,28 @@ public sealed class ClearingDriver(SimulatedHistory history, ClearingPolicy poli
     public void Run(TimeSpan tick, int batch)
     {
         var at = HistoryGenerator.Start;
-        var end = history.End.AddMinutes(1);
-        while (at <= end || State.Book.Windows.Count > 0 || State.Checkpoint.Gaps.Count > 0)
+        var finished = false;
+        while (!finished)
         {
-            Cycle(at, batch);
+            var caughtUp = Cycle(at, batch);
             ManageWindows(at);
+            finished = at > history.End && caughtUp && State.Book.Windows.Count == 0 && State.Checkpoint.Gaps.Count == 0;
             at += tick;
-            if (at > end.AddDays(30))
+            if (at > history.End.AddDays(30))
             {
                 throw new InvalidOperationException($"The clearing house did not finish: {State.Book.Windows.Count} windows, {State.Checkpoint.Gaps.Count} gaps left.");
             }
         }
     }
 
-    private void Cycle(DateTimeOffset at, int batch)
+    private bool Cycle(DateTimeOffset at, int batch)
     {
         var change = ProjectionStep.Run(State, store.Read(State.Checkpoint, at, batch), policy, at);
         Apply(change);
+
         // A window only appears closed in a cycle's changes in the cycle that closed it.
         Closed.AddRange(change.ChangedWindows.Where(w => w.Status == WindowStatus.Closed).Select(w => w.Settlement!));
+        return change.CaughtUp;
     }
 
     /// <summary>Closes the oldest past window (or, now and then, today's early), and confirms or aborts closed ones.</summary>

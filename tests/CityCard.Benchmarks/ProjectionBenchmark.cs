@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using CityCard.Contracts;
+using CityCard.Domain.Cards;
+using CityCard.Domain.Projection;
+using CityCard.Domain.Settlement;
+using CityCard.Grains.Clearing;
+using CityCard.Grains.Storage;
+using Marten;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CityCard.Benchmarks;
+
+/// <summary>
+/// How fast the clearing house turns card events into postings. 40,000 events (4,000 cards of four cities, each
+/// issued, topped up twice, charged six times at home and away, one charge reversed) are written first. Baseline:
+/// reading and deserialising them in the projection's batches, posting nothing. Measured: the whole projection cycle
+/// the grain runs (read, pure posting, one transaction of postings, movement sums, windows and checkpoint), from an
+/// empty ledger to the end. Median of three runs each; the ledger tables are emptied between projection runs.
+/// </summary>
+public static class ProjectionBenchmark
+{
+    private const int CardsPerCity = 1_000;
+    private const int Batch = ClearingLimits.DefaultBatchEvents;
+    private const int Repetitions = 3;
+
+    public static async Task RunAsync(string serverConnectionString, TextWriter output)
+    {
+        var connectionString = await Databases.FreshAsync(serverConnectionString, "proj");
+        var options = Options.Create(new CardStoreOptions());
+        using var store = DocumentStore.For(o => MartenSetup.Configure(o, connectionString, options.Value));
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var events = await WriteHistoryAsync(new MartenCardEventStore(store, options));
+
+        var feed = new CardEventFeed(store, options);
+        var clearing = new PostgresClearingStore(store, options);
+        var baseline = await MedianAsync(() => ReadAllAsync(feed, events));
+        var projection = await MedianAsync(async () =>
+        {
+            await EmptyLedgerAsync(connectionString);
+            await ProjectAllAsync(feed, clearing, events);
+        });
+
+        output.WriteLine($"Projection of {events:N0} card events ({CardsPerCity * 4:N0} cards), batches of {Batch:N0}, median of {Repetitions} ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)");
+        output.WriteLine($"  {"baseline: read and deserialise only",-44} {Ms(baseline),9} ms {Rate(events, baseline),9} events/s   1.00x");
+        output.WriteLine($"  {"projection: post and commit with checkpoint",-44} {Ms(projection),9} ms {Rate(events, projection),9} events/s   {(baseline / projection).ToString("F2", CultureInfo.InvariantCulture)}x of baseline");
+    }
+
+    private static async Task ReadAllAsync(CardEventFeed feed, long expected)
+    {
+        long position = 0, read = 0;
+        while (await feed.ReadAsync(position, Batch) is { Count: > 0 } batch)
+        {
+            read += batch.Count;
+            position = batch[^1].Sequence;
+        }
+
+        Check(read, expected, "read");
+    }
+
+    private static async Task ProjectAllAsync(CardEventFeed feed, PostgresClearingStore clearing, long expected)
+    {
+        var (state, version) = await clearing.LoadAsync();
+        var policy = ClearingPolicy.Default with { AutoCloseAfter = null };
+        long projected = 0;
+        while (true)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var change = ProjectionStep.Run(state, await feed.ReadCycleAsync(state.Checkpoint, Batch), policy, now);
+            version = await clearing.CommitAsync(new ClearingCommit(version, change, null, now));
+            state = change.State;
+            projected += change.EventsProjected;
+            if (change.CaughtUp)
+            {
+                break;
+            }
+        }
+
+        Check(projected, expected, "projected");
+    }
+
+    /// <summary>Writes the cards' histories through the real adapter, eight cards at a time; returns the number of events.</summary>
+    private static async Task<long> WriteHistoryAsync(MartenCardEventStore writer)
+    {
+        var day = new DateTimeOffset(2026, 11, 26, 7, 0, 0, ChinaTime.Offset);
+        var cards = Cities.All.SelectMany(city => Enumerable.Range(1, CardsPerCity).Select(i => CardNumber.Create(city, i))).ToList();
+        long written = 0;
+        using var parallel = new SemaphoreSlim(8);
+        await Task.WhenAll(cards.Select(async (card, i) =>
+        {
+            await parallel.WaitAsync();
+            try
+            {
+                var events = History(card, i, day);
+                var result = await writer.AppendAsync(new CardAppend(card, 0, events, CardEvolver.Fold(CardState.Initial(card), events)));
+                if (result.Outcome != AppendOutcome.Appended)
+                {
+                    throw new InvalidOperationException($"Could not write {card}: {result.Outcome}.");
+                }
+
+                Interlocked.Add(ref written, events.Count);
+            }
+            finally
+            {
+                parallel.Release();
+            }
+        }));
+        return written;
+    }
+
+    private static List<CardEvent> History(CardNumber card, int i, DateTimeOffset day)
+    {
+        City Away(int k) => Cities.All[(i + k) % 4];
+        var at = day.AddSeconds(i);
+        var events = new List<CardEvent>
+        {
+            new CardIssued("issue", at, card, card.Issuer, ProductCode.Standard, Money.FromYuan(20)),
+            new CardToppedUp("top-up-1", at, Money.FromYuan(100), card.Issuer, TopUpChannel.Kiosk),
+            new CardToppedUp("top-up-2", at, Money.FromYuan(50), Away(1), TopUpChannel.Online),
+        };
+        for (var t = 0; t < 6; t++)
+        {
+            var acquirer = t % 2 == 0 ? card.Issuer : Away(t);
+            var category = (Category)(1 + ((i + t) % 12));
+            events.Add(new CardCharged($"tap-{t}", at.AddMinutes(t), Money.FromFen(200 + t), new TapDetails(acquirer, $"{acquirer}-M{(i + t) % 50}", category, "T-1", t, at.AddMinutes(t))));
+        }
+
+        var first = (CardCharged)events[3];
+        events.Add(new ChargeReversed("reverse", at.AddHours(1), "tap-0", Money.FromFen(50), first.Tap.AcquirerCity, first.Tap.Category, first.Tap.MerchantId, "Overcharged"));
+        return events;
+    }
+
+    private static async Task EmptyLedgerAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"truncate citycard.{ClearingSchema.Postings}, citycard.{ClearingSchema.Movements}, citycard.{ClearingSchema.Windows}, citycard.{ClearingSchema.Checkpoint}", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<TimeSpan> MedianAsync(Func<Task> run)
+    {
+        var samples = new List<TimeSpan>();
+        for (var i = 0; i < Repetitions; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await run();
+            samples.Add(Stopwatch.GetElapsedTime(started));
+        }
+
+        samples.Sort();
+        return samples[samples.Count / 2];
+    }
+
+    private static void Check(long actual, long expected, string what)
+    {
+        if (actual != expected)
+        {
+            throw new InvalidOperationException($"{what} {actual} events, expected {expected}.");
+        }
+    }
+
+    private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture);
+
+    private static string Rate(long events, TimeSpan t) => (events / t.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture);
+}
