@@ -173,6 +173,25 @@ public sealed class ProjectionStepTests
     }
 
     [Fact]
+    public void A_city_going_beyond_its_net_debit_cap_is_reported_once_per_window()
+    {
+        var capped = new ClearingHarness(ClearingPolicy.Default with
+        {
+            AutoCloseAfter = null,
+            NetDebitCaps = new Dictionary<City, Money> { [City.NJ] = Money.FromFen(10_000) },
+        });
+
+        capped.Append(Yb, ToppedUp(6_000, City.NJ, China(26, 9)));
+        Assert.Empty(capped.Cycle(China(26, 9, 1)).CapCrossings);
+        capped.Append(Yb, ToppedUp(6_000, City.NJ, China(26, 10)));
+        var crossing = Assert.Single(capped.Cycle(China(26, 10, 1)).CapCrossings);
+        capped.Append(Yb, ToppedUp(100, City.NJ, China(26, 11)));
+
+        Assert.Equal((City.NJ, -12_000L, Day26), (crossing.City, crossing.Net.Fen, crossing.Window));
+        Assert.Empty(capped.Cycle(China(26, 11, 1)).CapCrossings);
+    }
+
+    [Fact]
     public void Every_projected_entry_balances_and_money_events_only_are_posted()
     {
         CityCard.Domain.Tests.Settlement.HandWorkedDayTests.SettleTheDay(h);

@@ -38,6 +38,24 @@ public sealed class HandWorkedDayTests
             report.Operators.Select(o => $"{o.City} {o.Merchant} {o.Category} {o.Payout.Fen}"));
     }
 
+    [Fact]
+    public void Zigongs_ledger_after_the_close_is_as_worked_out_by_hand()
+    {
+        var harness = new ClearingHarness(ClearingPolicy.Default with { AutoCloseAfter = null });
+        SettleTheDay(harness);
+
+        var balances = harness.Entries
+            .Where(e => e.Ledger == City.ZG)
+            .SelectMany(e => e.Postings)
+            .GroupBy(p => p.Account.Code)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} {g.Aggregate(0L, (sum, p) => sum + p.Amount.Fen)}");
+
+        Assert.Equal(
+            ["1010 12000", "1210.NJ 1240", "1210.YB 428", "2010 -9700", "2020 -2000", "2110.ZG-BUS -430", "2110.ZG-SHOP-18 -1250", "2210.LZ -298", "4010 -2", "5010 12"],
+            balances);
+    }
+
     /// <summary>
     /// Issues one card per city, tops up (the YB card at an NJ kiosk), taps across cities (one coach fare partly
     /// reversed), closes the day at midnight and returns its settlement.
