@@ -89,30 +89,40 @@ public sealed partial class RegionClearingGrain(
         await RunCyclesAsync(settings.TickBudget, stopWhenCaughtUp: true);
     }
 
-    /// <summary>Cycles until one reads everything visible and no closing window is left that the next cycle could close, or the budget runs out.</summary>
+    /// <summary>
+    /// Cycles until one reads everything visible and no closing window is left that the next cycle could close, or
+    /// one changes nothing (waiting on a transaction in flight), or the budget runs out.
+    /// </summary>
     private async Task RunCyclesAsync(TimeSpan budget, bool stopWhenCaughtUp)
     {
         var started = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(started) < budget)
         {
-            var change = await CycleAsync();
+            var (change, idle) = await CycleAsync();
             var closing = change.State.Book.WithStatus(WindowStatus.Closing).Any();
-            if (stopWhenCaughtUp && change.CaughtUp && !closing)
+            if (idle || (stopWhenCaughtUp && change.CaughtUp && !closing))
             {
                 return;
             }
         }
     }
 
-    private async Task<ClearingChange> CycleAsync()
+    private async Task<(ClearingChange Change, bool Idle)> CycleAsync()
     {
         using var activity = ClearingTelemetry.Source.StartActivity("clearing.cycle");
         var s = await StateAsync();
         var now = clock.GetUtcNow();
         var read = await feed.ReadCycleAsync(s.Checkpoint, settings.BatchEvents);
         var change = ProjectionStep.Run(s, read, policy, now);
-        await CommitAsync(change, null, now, read);
         lastCycleAt = now;
+        if (ChangesNothing(s, change))
+        {
+            // An idle cycle is not written: the checkpoint row would otherwise be rewritten twice a second for nothing.
+            telemetry.Record(change, read, s.Book.CurrentWindow(policy.Calendar.DayOf(now)));
+            return (change, true);
+        }
+
+        await CommitAsync(change, null, now, read);
         activity?.SetTag("citycard.events", change.EventsProjected);
         foreach (var window in change.ChangedWindows.Where(w => w.Status == WindowStatus.Closed))
         {
@@ -124,8 +134,19 @@ public sealed partial class RegionClearingGrain(
             LogCapCrossed(logger, crossing.City, crossing.Window, crossing.Net.ToString(), crossing.Cap.ToString());
         }
 
-        return change;
+        return (change, false);
     }
+
+    /// <summary>
+    /// Nothing posted, no window changed, the checkpoint where it was, and no closing window waiting on the cycle count:
+    /// the cycle can be forgotten without a write.
+    /// </summary>
+    private static bool ChangesNothing(ClearingState before, ClearingChange change) =>
+        change.Entries.Count == 0
+        && change.ChangedWindows.Count == 0
+        && change.State.Checkpoint.Position == before.Checkpoint.Position
+        && change.State.Checkpoint.Gaps.SequenceEqual(before.Checkpoint.Gaps)
+        && !before.Book.WithStatus(WindowStatus.Closing).Any();
 
     /// <summary>
     /// The card grain's order of checks: operation id, then replay (same id: first outcome, or a conflict), then the
