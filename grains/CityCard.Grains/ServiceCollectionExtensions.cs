@@ -1,4 +1,5 @@
-using CityCard.Domain.Cards;
+using CityCard.Domain.Policies;
+using CityCard.Grains.Policies;
 using CityCard.Grains.Storage;
 using CityCard.Grains.Telemetry;
 using Marten;
@@ -11,7 +12,9 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the grains need: Marten on <paramref name="connectionString"/> with the project's schema, the card
-    /// event store, the product catalogue, telemetry and a clock (the system's unless a test registered its own).
+    /// event store, the cities' policies, telemetry and a clock (the system's unless a test registered its own).
+    /// The policies are the ones registered before this call (the silo loads them first, so a broken file stops it
+    /// with a message), else those of the repository's <c>policies/</c> folder found above the program.
     /// </summary>
     public static IServiceCollection AddCityCardGrains(
         this IServiceCollection services,
@@ -29,7 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddMarten(marten => MartenSetup.Configure(marten, connectionString, options))
             .ApplyAllDatabaseChangesOnStartup();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(ProductCatalog.Default);
+        services.TryAddSingleton<PolicySet>(_ => PolicyDirectory.Load(PolicyDirectory.Locate(null)));
         services.TryAddSingleton<ICardEventStore, MartenCardEventStore>();
         services.AddMetrics();
         services.TryAddSingleton<CardTelemetry>();

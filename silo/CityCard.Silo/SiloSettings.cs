@@ -7,7 +7,8 @@ public sealed record SiloSettings(
     int GatewayPort,
     string TelemetryExporter,
     Uri? OtlpEndpoint,
-    bool DashboardAllowRemote)
+    bool DashboardAllowRemote,
+    string? PoliciesDirectory = null)
 {
     /// <summary>The one setting that points the system at a PostgreSQL: ConnectionStrings:CityCard.</summary>
     public const string ConnectionStringName = "CityCard";
@@ -35,6 +36,7 @@ public sealed record SiloSettings(
             configuration.GetValue("Orleans:GatewayPort", 30000),
             exporter,
             string.IsNullOrWhiteSpace(otlp) ? null : new Uri(otlp),
-            configuration.GetValue("Dashboard:AllowRemote", false));
+            configuration.GetValue("Dashboard:AllowRemote", false),
+            configuration["Policies:Directory"]);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using CityCard.Grains;
+using CityCard.Grains.Policies;
 using CityCard.Grains.Telemetry;
 using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
@@ -10,9 +11,14 @@ namespace CityCard.Silo;
 
 public static class SiloSetup
 {
-    /// <summary>Orleans, the grains' services (Marten with the schema applied at start), telemetry and the dashboard.</summary>
+    /// <summary>
+    /// The fare policies (loaded and validated first: a broken file throws <see cref="PolicyLoadException"/> naming
+    /// every problem, before anything starts), Orleans, the grains' services (Marten with the schema applied at start),
+    /// telemetry and the dashboard.
+    /// </summary>
     public static void AddCityCardSilo(this WebApplicationBuilder builder, SiloSettings settings)
     {
+        builder.Services.AddSingleton(PolicyDirectory.Load(PolicyDirectory.Locate(settings.PoliciesDirectory)));
         builder.Services.AddCityCardGrains(settings.PostgresConnectionString);
 
         builder.UseOrleans(silo =>
