@@ -50,6 +50,7 @@ cleanup() {
     kill -TERM "$SILO_PID" 2>/dev/null || true
     wait "$SILO_PID" 2>/dev/null || true
   fi
+  SILO_PID=
   if [[ $STARTED_PG -eq 1 && $DEMO_ONLY -eq 1 ]]; then
     scripts/pg-stop.sh || true
   fi
