@@ -7,6 +7,9 @@ public enum ClusteringMode
 {
     Localhost,
     AdoNet,
+
+    /// <summary>Membership in PostgreSQL, with identity and address from the pod (Orleans' Kubernetes hosting).</summary>
+    Kubernetes,
 }
 
 /// <summary>
@@ -47,7 +50,7 @@ public sealed record SiloSettings(
         var clustering = configuration["Cluster:Membership"] ?? nameof(ClusteringMode.Localhost);
         if (!Enum.TryParse<ClusteringMode>(clustering, ignoreCase: true, out var mode))
         {
-            throw new InvalidOperationException($"Cluster:Membership is '{clustering}'; it must be Localhost or AdoNet.");
+            throw new InvalidOperationException($"Cluster:Membership is '{clustering}'; it must be Localhost, AdoNet or Kubernetes.");
         }
 
         var advertised = configuration["Cluster:AdvertisedIP"];

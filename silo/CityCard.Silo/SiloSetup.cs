@@ -23,7 +23,18 @@ public static class SiloSetup
 
         builder.UseOrleans(silo =>
         {
-            if (settings.Clustering == ClusteringMode.AdoNet)
+            if (settings.Clustering == ClusteringMode.Kubernetes)
+            {
+                // Silo name, address and cluster identity come from the pod (POD_NAME, POD_IP, ORLEANS_CLUSTER_ID…);
+                // membership itself still lives in PostgreSQL.
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = orleansTables;
+                });
+                silo.UseKubernetesHosting();
+            }
+            else if (settings.Clustering == ClusteringMode.AdoNet)
             {
                 silo.UseAdoNetClustering(o =>
                 {
