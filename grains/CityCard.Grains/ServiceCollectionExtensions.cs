@@ -5,6 +5,7 @@ using CityCard.Grains.Telemetry;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace CityCard.Grains;
 
@@ -23,11 +24,7 @@ public static class ServiceCollectionExtensions
     {
         var options = new CardStoreOptions();
         configure?.Invoke(options);
-        services.AddOptions<CardStoreOptions>().Configure(o =>
-        {
-            o.Schema = options.Schema;
-            o.SnapshotEvery = options.SnapshotEvery;
-        });
+        services.TryAddSingleton(Options.Create(options));
 
         services.AddMarten(marten => MartenSetup.Configure(marten, connectionString, options))
             .ApplyAllDatabaseChangesOnStartup();

@@ -2,6 +2,8 @@ using System.Net;
 using CityCard.Grains;
 using CityCard.Grains.Policies;
 using CityCard.Grains.Telemetry;
+using CityCard.Silo.OrleansTables;
+using Orleans.Configuration;
 using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -21,9 +23,49 @@ public static class SiloSetup
         builder.Services.AddSingleton(PolicyDirectory.Load(PolicyDirectory.Locate(settings.PoliciesDirectory)));
         builder.Services.AddCityCardGrains(settings.PostgresConnectionString);
 
+        // Hosted services start in registration order: the Orleans tables must exist before the silo reads them.
+        var orleansTables = OrleansSchema.ConnectionStringFor(settings.PostgresConnectionString);
+        builder.Services.AddHostedService(_ => new OrleansSchemaInitializer(settings.PostgresConnectionString));
+
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
+            if (settings.Clustering == ClusteringMode.Kubernetes)
+            {
+                // Silo name, address and cluster identity come from the pod (POD_NAME, POD_IP, ORLEANS_CLUSTER_ID…);
+                // membership itself still lives in PostgreSQL.
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = orleansTables;
+                });
+                silo.UseKubernetesHosting();
+            }
+            else if (settings.Clustering == ClusteringMode.AdoNet)
+            {
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = orleansTables;
+                });
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = settings.ClusterId;
+                    o.ServiceId = settings.ServiceId;
+                });
+                silo.ConfigureEndpoints(settings.AdvertisedAddress ?? IPAddress.Loopback, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.AdvertisedAddress is not null);
+            }
+            else
+            {
+                // Orleans' localhost defaults (cluster "dev") so that any localhost client finds this silo.
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
+            }
+
+            // Reminders are durable in PostgreSQL whatever the clustering: a reminder is how a grain is woken later.
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = orleansTables;
+            });
             silo.AddActivityPropagation();
             silo.AddDashboard();
         });

@@ -29,8 +29,17 @@ public sealed record FareBreakdown(
     bool IsTransfer,
     string? FreeRideOf)
 {
-    /// <summary>One line per step, e.g. "−2.00 transfer (LZ@2026-11-20 transfer)"; for people.</summary>
+    /// <summary>One line per step, e.g. "Transfer -2.00 (LZ@2026-11-20 transfer …)"; for people.</summary>
     public string Describe() => string.Join(", ", Lines.Select(l => $"{l.Kind} {l.Amount} ({l.Policy} {l.Rule})"));
+
+    /// <summary>Value equality, lines included: two breakdowns are equal when every figure and every line is.</summary>
+    public bool Equals(FareBreakdown? other) =>
+        other is not null
+        && (Policy, Base, Concession, TransferDiscount, CapReduction, Charged, CountsTowardCaps, IsTransfer, FreeRideOf)
+            == (other.Policy, other.Base, other.Concession, other.TransferDiscount, other.CapReduction, other.Charged, other.CountsTowardCaps, other.IsTransfer, other.FreeRideOf)
+        && Lines.SequenceEqual(other.Lines);
+
+    public override int GetHashCode() => HashCode.Combine(Policy, Charged, Lines.Count);
 }
 
 /// <summary>One step of a fare: its signed amount, and the policy version and rule that produced it.</summary>

@@ -123,7 +123,8 @@ public static class CardDecider
             return status;
         }
 
-        if (!s.Charges.TryGet(r.ChargeOperationId, out var charge))
+        // A charge older than the memory is gone even if no later charge has pushed it out of the book yet.
+        if (!s.Charges.TryGet(r.ChargeOperationId, out var charge) || charge.RecordedAt < now - CardLimits.ChargeMemory)
         {
             return new CardDecision.Reject(RejectionCode.ChargeNotFound, $"Card {s.Card} has no reversible charge '{r.ChargeOperationId}'.");
         }
@@ -167,6 +168,11 @@ public static class CardDecider
 
     private static CardDecision Replace(CardState s, ReplaceCardRequest r, DateTimeOffset now)
     {
+        if (r.NewCard.IsEmpty)
+        {
+            return new CardDecision.Reject(RejectionCode.MalformedCardNumber, "The new card's number is missing.");
+        }
+
         if (r.NewCard == s.Card)
         {
             return new CardDecision.Reject(RejectionCode.ReplacementSameCard, "A card cannot replace itself.");
@@ -181,6 +187,12 @@ public static class CardDecider
         if (s.Status != CardStatus.Blocked && UnlessActive(s) is { } status)
         {
             return status;
+        }
+
+        // The new card takes a debt as it takes a balance; one the replacement could not receive is settled first.
+        if (s.Balance < -PolicyLimits.MaxTransitOverdraft)
+        {
+            return new CardDecision.Reject(RejectionCode.OutstandingDebt, $"Card {s.Card} owes {-s.Balance}; settle it at the service desk before replacing the card.");
         }
 
         return CardDecision.Of(new CardReplaced(r.OperationId, now, r.NewCard, s.Balance, s.Deposit));
@@ -207,6 +219,16 @@ public static class CardDecider
 
     private static CardDecision Claim(CardState s, ClaimReplacementRequest r, DateTimeOffset now, PolicySet policies)
     {
+        if (r.OldCard.IsEmpty)
+        {
+            return new CardDecision.Reject(RejectionCode.MalformedCardNumber, "The old card's number is missing.");
+        }
+
+        if (r.OldCard == s.Card)
+        {
+            return new CardDecision.Reject(RejectionCode.ReplacementSameCard, "A card cannot replace itself.");
+        }
+
         if (r.OldCard.Issuer != s.Issuer)
         {
             return new CardDecision.Reject(RejectionCode.ReplacementIssuerMismatch, $"Card {s.Card} cannot replace a card of {r.OldCard.Issuer}.");
@@ -225,21 +247,35 @@ public static class CardDecider
 
     private static CardDecision ReceiveFunds(CardState s, ReceiveReplacementFundsRequest r, DateTimeOffset now)
     {
+        if (r.Deposit.IsNegative || r.Deposit > CardLimits.MaxDeposit)
+        {
+            return new CardDecision.Reject(RejectionCode.DepositOutOfRange, $"A deposit is 0 to {CardLimits.MaxDeposit.Fen} fen.");
+        }
+
+        // A transit overdraft can leave the old card owing, and the debt moves with the replacement; anything beyond
+        // the largest overdraft a product may allow is not a card's balance.
+        if (r.Balance < -PolicyLimits.MaxTransitOverdraft)
+        {
+            return new CardDecision.Reject(RejectionCode.AmountNotPositive, $"A replacement receives at most a debt of {PolicyLimits.MaxTransitOverdraft}.");
+        }
+
         if (s.Status == CardStatus.AwaitingReplacementFunds && s.PendingReplacement == r.OperationId && s.ReplacementOf == r.OldCard)
         {
             return CardDecision.Of(new ReplacementFundsReceived(r.OperationId, now, r.OldCard, r.Balance, r.Deposit));
         }
 
-        if (s.ReplacementOf != r.OldCard || s.PendingReplacement is not null)
+        // Funds already received under this id: the same transfer is a retry, any other is a conflict.
+        if (s.IncomingReplacement is { } received && received.OperationId == r.OperationId)
         {
-            return new CardDecision.Reject(RejectionCode.ReplacementTargetUnavailable, $"Card {s.Card} is not awaiting funds from {r.OldCard} for '{r.OperationId}'.");
+            var same = received == new ReplacementTransfer(r.OperationId, r.OldCard, r.Balance, r.Deposit);
+            return !same
+                ? new CardDecision.Reject(RejectionCode.OperationConflict, $"Operation '{r.OperationId}' already brought other funds to {s.Card}.")
+                : new CardDecision.Replay(s.Operations.TryGet(r.OperationId, out var done)
+                    ? done
+                    : new OperationRecord(r.OperationId, string.Empty, OperationStatus.Accepted, null, s.Balance, s.Status, s.Version));
         }
 
-        // Already received (a card replaces only one other): answer with the claim's record, which the funds updated,
-        // or, if it has long been evicted, with the card as it stands.
-        return new CardDecision.Replay(s.Operations.TryGet(r.OperationId, out var done)
-            ? done
-            : new OperationRecord(r.OperationId, string.Empty, OperationStatus.Accepted, null, s.Balance, s.Status, s.Version));
+        return new CardDecision.Reject(RejectionCode.ReplacementTargetUnavailable, $"Card {s.Card} is not awaiting funds from {r.OldCard} for '{r.OperationId}'.");
     }
 
     /// <summary>The refusal a card gives when it is not active, or null when it is.</summary>

@@ -45,6 +45,7 @@ public static class CardEvolver
         CardReplaced x => s with
         {
             Status = CardStatus.Replaced,
+            BlockedFor = null,
             OutgoingReplacement = new ReplacementTransfer(x.OperationId, x.NewCard, x.BalanceMoved, x.DepositMoved),
             Balance = s.Balance - x.BalanceMoved,
             Deposit = s.Deposit - x.DepositMoved,
@@ -62,10 +63,12 @@ public static class CardEvolver
             Balance = s.Balance + x.Balance,
             Deposit = s.Deposit + x.Deposit,
             PendingReplacement = null,
+            IncomingReplacement = new ReplacementTransfer(x.OperationId, x.OldCard, x.Balance, x.Deposit),
         },
         CardClosed x => s with
         {
             Status = CardStatus.Closed,
+            BlockedFor = null,
             Balance = s.Balance - x.BalanceRefunded + (x.DebtSettledFromDeposit ?? Money.Zero),
             Deposit = s.Deposit - x.DepositRefunded - (x.DebtSettledFromDeposit ?? Money.Zero),
         },

@@ -27,6 +27,9 @@ public sealed record CardState
 
     public CardNumber? ReplacementOf { get; init; }
 
+    /// <summary>For a replacement card whose money arrived: from where, how much, under which operation.</summary>
+    public ReplacementTransfer? IncomingReplacement { get; init; }
+
     /// <summary>For a replacement card awaiting its money: the replacement's operation id.</summary>
     public string? PendingReplacement { get; init; }
 

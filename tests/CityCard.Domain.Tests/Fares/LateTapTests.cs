@@ -86,4 +86,16 @@ public sealed class LateTapTests
 
         Assert.Equal((700L, 200L), (replay.First.BalanceAfter.Fen, replay.First.Charged!.Value.Fen));
     }
+
+    [Fact]
+    public void A_ride_recorded_in_a_stream_and_read_back_is_the_same_fact_breakdown_included()
+    {
+        var charged = Charged(Card(City.YB), Rail(City.YB, "YB-GT", "YB-LY", At("10:00")));
+
+        var json = System.Text.Json.JsonSerializer.Serialize(charged);
+        var back = System.Text.Json.JsonSerializer.Deserialize<CardCharged>(json)!;
+
+        Assert.Equal(charged, back);
+        Assert.Equal(OperationFingerprint.Of(charged), OperationFingerprint.Of(back));
+    }
 }
