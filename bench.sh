@@ -2,6 +2,7 @@
 # Run a benchmark against a private PostgreSQL (durable settings, unlike the tests').
 #   ./bench.sh activation     card activation: snapshot + tail vs full replay of a 10,000-event stream
 #   ./bench.sh projection     clearing projection of 40,000 card events vs reading them without posting
+#   ./bench.sh taps           taps per second through grains: group commit vs one transaction per append
 # Each benchmark prints its baseline and its ratios from the same run; see docs/operations/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"

@@ -50,6 +50,7 @@ cleanup() {
     kill -TERM "$SILO_PID" 2>/dev/null || true
     wait "$SILO_PID" 2>/dev/null || true
   fi
+  SILO_PID=
   if [[ $STARTED_PG -eq 1 && $DEMO_ONLY -eq 1 ]]; then
     scripts/pg-stop.sh || true
   fi
@@ -60,8 +61,8 @@ trap 'exit 143' TERM
 
 echo "== Starting the silo (log: $SILO_LOG)"
 Urls="http://127.0.0.1:$HTTP_PORT" \
-Orleans__SiloPort="$SILO_PORT" \
-Orleans__GatewayPort="$GATEWAY_PORT" \
+Cluster__SiloPort="$SILO_PORT" \
+Cluster__GatewayPort="$GATEWAY_PORT" \
 Telemetry__Exporter="${Telemetry__Exporter:-console}" \
   dotnet silo/CityCard.Silo/bin/Release/net10.0/CityCard.Silo.dll >"$SILO_LOG" 2>&1 &
 SILO_PID=$!

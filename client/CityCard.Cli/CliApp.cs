@@ -12,9 +12,10 @@ public static class CliApp
         usage: citycard <command> [options]
 
         commands:
-          demo      issue cards in all four cities and walk them through top-ups, cross-city charges, a retry,
-                    a reversal, a block, a refused tap and a replacement; print balances and histories; then end
-                    the business day: close the clearing window, print and write its settlement, confirm it
+          demo      issue cards in all four cities and walk them through top-ups, rides priced by each city's
+                    policy, a retry, a reversal, a block, a refused tap and a replacement; then a commuter's
+                    day across cities (a transfer, the caps, a late tap); print fares, balances and histories;
+                    then end the business day: close the clearing window, print and write its settlement, confirm it
 
         options:
           --gateway-port <port>   the silo's Orleans gateway port (default 30000)

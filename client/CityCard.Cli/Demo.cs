@@ -4,8 +4,10 @@ using CityCard.Contracts;
 namespace CityCard.Cli;
 
 /// <summary>
-/// A short walk through the card's life across the four cities, against a running silo. Card numbers are drawn at
-/// random so the demo can run again against the same database; every operation id is derived from the run.
+/// A short walk through the card's life across the four cities, against a running silo, then a commuter's day across
+/// three cities priced by their policies (a transfer discount, a city's daily cap, the regional cap, and a late tap
+/// corrected by an explicit adjustment). Card numbers are drawn at random so the demo can run again against the same
+/// database; every operation id is derived from the run.
 /// </summary>
 internal sealed class Demo(CardsClient cards, TextWriter output)
 {
@@ -36,12 +38,17 @@ internal sealed class Demo(CardsClient cards, TextWriter output)
         ]);
 
         var now = DateTimeOffset.UtcNow;
-        var zgOnLuzhouBus = new ChargeRequest(Op("tap-zg-lz-bus"), Money.FromFen(200), City.LZ, "LZ-BUS", Category.Bus, "LZB-0042", 1001, now.AddMinutes(-3));
-        await Step("Charges at home and across cities", [
+        var zgOnLuzhouBus = ChargeRequest.ForRide(Op("tap-zg-lz-bus"), City.LZ, "LZ-BUS", Category.Bus, "LZB-0042", 1001, now.AddMinutes(-3), RideDetails.Bus("LZ-3"));
+        await Step("Rides priced by the city they happen in, and a purchase at the merchant's amount", [
             (zg, () => cards.ChargeAsync(zg, zgOnLuzhouBus)),
-            (lz, () => cards.ChargeAsync(lz, new ChargeRequest(Op("tap-lz-yb-coach"), Money.FromFen(3500), City.YB, "YB-COACH", Category.Coach, "YBC-0007", 77, now.AddMinutes(-2)))),
-            (nj, () => cards.ChargeAsync(nj, new ChargeRequest(Op("buy-nj-zg-shop"), Money.FromFen(1250), City.ZG, "ZG-SHOP-18", Category.Retail, "ZGS-0018", 5, now.AddMinutes(-1)))),
-            (yb, () => cards.ChargeAsync(yb, new ChargeRequest(Op("tap-yb-home-rail"), Money.FromFen(300), City.YB, "YB-RAIL", Category.Rail, "YBR-0101", 9, now))),
+            (lz, () => cards.ChargeAsync(lz, ChargeRequest.ForRide(Op("tap-lz-yb-coach"), City.YB, "YB-COACH", Category.Coach, "YBC-0007", 77, now.AddMinutes(-2), RideDetails.Coach("YB-CS", "LZ-CS")))),
+            (nj, () => cards.ChargeAsync(nj, ChargeRequest.ForPurchase(Op("buy-nj-zg-shop"), Money.FromFen(1250), City.ZG, "ZG-SHOP-18", Category.Retail, "ZGS-0018", 5, now.AddMinutes(-1)))),
+            (yb, () => cards.ChargeAsync(yb, ChargeRequest.ForRide(Op("tap-yb-home-rail"), City.YB, "YB-RAIL", Category.Rail, "YBR-0101", 9, now.AddMinutes(-20), RideDetails.Rail("YB-DJ", "YB-SQ", now.AddMinutes(-8))))),
+        ]);
+
+        await Step("Concessions are each city's own: a Luzhou student pays half on a Luzhou bus, full fare on a Yibin bus", [
+            (lz, () => cards.ChargeAsync(lz, ChargeRequest.ForRide(Op("tap-lz-home-bus"), City.LZ, "LZ-BUS", Category.Bus, "LZB-0007", 31, now.AddMinutes(-90), RideDetails.Bus("LZ-K2")))),
+            (lz, () => cards.ChargeAsync(lz, ChargeRequest.ForRide(Op("tap-lz-yb-bus"), City.YB, "YB-BUS", Category.Bus, "YBB-0003", 12, now.AddMinutes(-60), RideDetails.Bus("YB-K3")))),
         ]);
 
         await Step("The Luzhou bus reader retries the same tap: the first outcome comes back, nothing moves twice", [
@@ -54,7 +61,7 @@ internal sealed class Demo(CardsClient cards, TextWriter output)
 
         await Step("The Zigong card is reported lost; a later tap is refused and the refusal is recorded", [
             (zg, () => cards.BlockAsync(zg, new BlockCardRequest(Op("block-zg"), BlockReason.Lost))),
-            (zg, () => cards.ChargeAsync(zg, new ChargeRequest(Op("tap-zg-blocked"), Money.FromFen(200), City.ZG, "ZG-BUS", Category.Bus, "ZGB-0001", 3, DateTimeOffset.UtcNow))),
+            (zg, () => cards.ChargeAsync(zg, ChargeRequest.ForRide(Op("tap-zg-blocked"), City.ZG, "ZG-BUS", Category.Bus, "ZGB-0001", 3, DateTimeOffset.UtcNow, RideDetails.Bus("ZG-1")))),
         ]);
 
         await Step("Zigong replaces the lost card: balance and deposit move to the new card", [
@@ -65,7 +72,10 @@ internal sealed class Demo(CardsClient cards, TextWriter output)
             ("ZG000000000X", () => cards.TopUpAsync("ZG000000000X", new TopUpRequest(Op("typo"), Money.FromYuan(10), City.ZG, TopUpChannel.Kiosk))),
         ]);
 
-        await PrintBalances([zg, zgReplacement, lz, nj, yb]);
+        var commuter = Card(City.ZG, 6);
+        await new CrossCityDay(cards, output, Op).RunAsync(commuter, Step);
+
+        await PrintBalances([zg, zgReplacement, lz, nj, yb, commuter]);
         foreach (var card in new[] { zg, zgReplacement, lz, nj, yb })
         {
             await PrintHistory(card);
@@ -85,10 +95,10 @@ internal sealed class Demo(CardsClient cards, TextWriter output)
         {
             var r = await call();
             var outcome = r.IsReplay ? $"{r.Status} (replay)" : r.Status.ToString();
-            rows.Add([card, r.OperationId, outcome, r.Rejection?.ToString() ?? "", r.Balance.ToString(), r.CardStatus.ToString()]);
+            rows.Add([card, r.OperationId, outcome, r.Rejection?.ToString() ?? "", r.Charged?.ToString() ?? "", r.Balance.ToString(), r.CardStatus.ToString()]);
         }
 
-        TablePrinter.Print(output, ["card", "operation", "outcome", "rejection", "balance", "status"], rows);
+        TablePrinter.Print(output, ["card", "operation", "outcome", "rejection", "charged", "balance", "status"], rows);
     }
 
     private async Task PrintBalances(IEnumerable<string> numbers)

@@ -1,13 +1,33 @@
+using System.Net;
+
 namespace CityCard.Silo;
 
-/// <summary>The silo's settings, read once at start; a missing one stops the silo with a message naming it.</summary>
+/// <summary>How silos find each other: on one machine, or through the membership table in PostgreSQL.</summary>
+public enum ClusteringMode
+{
+    Localhost,
+    AdoNet,
+
+    /// <summary>Membership in PostgreSQL, with identity and address from the pod (Orleans' Kubernetes hosting).</summary>
+    Kubernetes,
+}
+
+/// <summary>
+/// The silo's settings (cluster settings live under "Cluster", because Orleans binds its own "Orleans" section),
+/// read once at start; a missing or wrong one stops the silo with a message naming it.
+/// </summary>
 public sealed record SiloSettings(
     string PostgresConnectionString,
+    ClusteringMode Clustering,
+    string ClusterId,
+    string ServiceId,
+    IPAddress? AdvertisedAddress,
     int SiloPort,
     int GatewayPort,
     string TelemetryExporter,
     Uri? OtlpEndpoint,
-    bool DashboardAllowRemote)
+    bool DashboardAllowRemote,
+    string? PoliciesDirectory = null)
 {
     /// <summary>The one setting that points the system at a PostgreSQL: ConnectionStrings:CityCard.</summary>
     public const string ConnectionStringName = "CityCard";
@@ -28,13 +48,31 @@ public sealed record SiloSettings(
             throw new InvalidOperationException($"Telemetry:Exporter is '{exporter}'; it must be none, console or otlp.");
         }
 
+        var clustering = configuration["Cluster:Membership"] ?? nameof(ClusteringMode.Localhost);
+        if (!Enum.TryParse<ClusteringMode>(clustering, ignoreCase: true, out var mode))
+        {
+            throw new InvalidOperationException($"Cluster:Membership is '{clustering}'; it must be Localhost, AdoNet or Kubernetes.");
+        }
+
+        var advertised = configuration["Cluster:AdvertisedIP"];
+        IPAddress? address = null;
+        if (!string.IsNullOrWhiteSpace(advertised) && !IPAddress.TryParse(advertised, out address))
+        {
+            throw new InvalidOperationException($"Cluster:AdvertisedIP is '{advertised}', which is not an IP address.");
+        }
+
         var otlp = configuration["Telemetry:OtlpEndpoint"];
         return new SiloSettings(
             postgres,
-            configuration.GetValue("Orleans:SiloPort", 11111),
-            configuration.GetValue("Orleans:GatewayPort", 30000),
+            mode,
+            configuration["Cluster:ClusterId"] ?? "citycard",
+            configuration["Cluster:ServiceId"] ?? "citycard",
+            address,
+            configuration.GetValue("Cluster:SiloPort", 11111),
+            configuration.GetValue("Cluster:GatewayPort", 30000),
             exporter,
             string.IsNullOrWhiteSpace(otlp) ? null : new Uri(otlp),
-            configuration.GetValue("Dashboard:AllowRemote", false));
+            configuration.GetValue("Dashboard:AllowRemote", false),
+            configuration["Policies:Directory"]);
     }
 }

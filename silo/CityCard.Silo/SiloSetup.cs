@@ -1,7 +1,10 @@
 using System.Net;
 using CityCard.Grains;
 using CityCard.Grains.Clearing;
+using CityCard.Grains.Policies;
 using CityCard.Grains.Telemetry;
+using CityCard.Silo.OrleansTables;
+using Orleans.Configuration;
 using Orleans.Dashboard;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -12,21 +15,61 @@ namespace CityCard.Silo;
 public static class SiloSetup
 {
     /// <summary>
-    /// Orleans, the grains' services (Marten with the schema applied at start), the clearing house (configuration
-    /// section Clearing, started with the silo), telemetry and the dashboard.
+    /// The fare policies (loaded and validated first: a broken file throws <see cref="PolicyLoadException"/> naming
+    /// every problem, before anything starts), Orleans, the grains' services (Marten with the schema applied at start),
+    /// the clearing house (configuration section Clearing, woken with the silo), telemetry and the dashboard.
     /// </summary>
     public static void AddCityCardSilo(this WebApplicationBuilder builder, SiloSettings settings)
     {
+        builder.Services.AddSingleton(PolicyDirectory.Load(PolicyDirectory.Locate(settings.PoliciesDirectory)));
         builder.Services.AddCityCardGrains(settings.PostgresConnectionString);
         builder.Services.Configure<ClearingOptions>(builder.Configuration.GetSection(ClearingOptions.Section));
         builder.Services.AddCityCardClearing();
 
+        // Hosted services start in registration order: the Orleans tables must exist before the silo reads them.
+        var orleansTables = OrleansSchema.ConnectionStringFor(settings.PostgresConnectionString);
+        builder.Services.AddHostedService(_ => new OrleansSchemaInitializer(settings.PostgresConnectionString));
+
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
-            // The clearing house's keep-alive reminder needs a reminder service. In memory until the ADO.NET
-            // (PostgreSQL) reminder table lands with the cluster's own schema; swap this line for it then.
-            silo.UseInMemoryReminderService();
+            if (settings.Clustering == ClusteringMode.Kubernetes)
+            {
+                // Silo name, address and cluster identity come from the pod (POD_NAME, POD_IP, ORLEANS_CLUSTER_ID…);
+                // membership itself still lives in PostgreSQL.
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = orleansTables;
+                });
+                silo.UseKubernetesHosting();
+            }
+            else if (settings.Clustering == ClusteringMode.AdoNet)
+            {
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = orleansTables;
+                });
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = settings.ClusterId;
+                    o.ServiceId = settings.ServiceId;
+                });
+                silo.ConfigureEndpoints(settings.AdvertisedAddress ?? IPAddress.Loopback, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: settings.AdvertisedAddress is not null);
+            }
+            else
+            {
+                // Orleans' localhost defaults (cluster "dev") so that any localhost client finds this silo.
+                silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort);
+            }
+
+            // Reminders are durable in PostgreSQL whatever the clustering: a reminder is how a grain is woken later
+            // (the clearing house's keep-alive among them).
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = "Npgsql";
+                o.ConnectionString = orleansTables;
+            });
             silo.AddStartupTask(ClearingStartup.WakeAsync);
             silo.AddActivityPropagation();
             silo.AddDashboard();

@@ -23,8 +23,11 @@ public static class BenchmarkApp
             case "projection":
                 await ProjectionBenchmark.RunAsync(connectionString, Console.Out);
                 return 0;
+            case "taps":
+                await TapThroughputBenchmark.RunAsync(connectionString, Console.Out);
+                return 0;
             default:
-                Console.Error.WriteLine("usage: bench.sh activation|projection");
+                Console.Error.WriteLine("usage: bench.sh activation|projection|taps");
                 return 2;
         }
     }

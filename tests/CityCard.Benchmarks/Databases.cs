@@ -2,10 +2,10 @@ using Npgsql;
 
 namespace CityCard.Benchmarks;
 
-/// <summary>A fresh database per benchmark run on the benchmark's PostgreSQL server.</summary>
+/// <summary>Every measurement gets a database of its own, so no run sees another's data.</summary>
 public static class Databases
 {
-    public static async Task<string> FreshAsync(string server, string purpose)
+    public static async Task<string> CreateFreshAsync(string server, string purpose)
     {
         var name = $"cc_bench_{purpose}_{DateTime.UtcNow:yyyyMMddHHmmss}";
         var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false };

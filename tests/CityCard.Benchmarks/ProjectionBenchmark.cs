@@ -27,7 +27,7 @@ public static class ProjectionBenchmark
 
     public static async Task RunAsync(string serverConnectionString, TextWriter output)
     {
-        var connectionString = await Databases.FreshAsync(serverConnectionString, "proj");
+        var connectionString = await Databases.CreateFreshAsync(serverConnectionString, "proj");
         var options = Options.Create(new CardStoreOptions());
         using var store = DocumentStore.For(o => MartenSetup.Configure(o, connectionString, options.Value));
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();

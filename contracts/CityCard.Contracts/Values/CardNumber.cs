@@ -5,7 +5,7 @@ namespace CityCard.Contracts;
 
 /// <summary>
 /// A card number: the issuing city's code, a nine-digit serial and a Luhn check digit over the serial,
-/// e.g. <c>ZG0000001237</c>. The city letters keep every grain key non-hexadecimal, and the check digit lets a
+/// e.g. <c>ZG0000001230</c>. The city letters keep every grain key non-hexadecimal, and the check digit lets a
 /// gateway or client refuse a mistyped number before any grain is touched.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("citycard.card-number")]
@@ -20,7 +20,12 @@ public readonly record struct CardNumber
     [Id(0)]
     public string Value { get; }
 
-    public City Issuer => Cities.TryParse(Value[..2], out var city) ? city : throw new InvalidOperationException("Unvalidated card number.");
+    public City Issuer => !IsEmpty && Cities.TryParse(Value[..2], out var city)
+        ? city
+        : throw new InvalidOperationException("An empty card number has no issuer.");
+
+    /// <summary>True for <c>default(CardNumber)</c>, which no parse ever produces: a missing number.</summary>
+    public bool IsEmpty => Value is null;
 
     /// <summary>Parses a number as typed by a person: case and spaces or dashes between groups do not matter.</summary>
     public static bool TryParse(string? text, out CardNumber number)

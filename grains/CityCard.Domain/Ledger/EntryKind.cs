@@ -17,6 +17,6 @@ public enum EntryKind
     /// <summary>Clearing of dues and payouts against cash, posted when the settlement bank confirms a window.</summary>
     Settlement = 9,
 
-    /// <summary>A correction (fare adjustment, dispute outcome): posted as a new entry, never an edit. Disputes come later.</summary>
+    /// <summary>A correction: a ride priced again after a late tap (FareAdjusted); dispute outcomes later. A new entry, never an edit.</summary>
     Adjustment = 10,
 }

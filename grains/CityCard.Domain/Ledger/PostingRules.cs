@@ -20,16 +20,17 @@ public static class PostingRules
     {
         CardIssued x => One(Issued(card.Issuer, x.Deposit)),
         CardToppedUp x => ToppedUp(card.Issuer, x.LoadCity, x.Amount),
-        CardCharged x => Charged(card.Issuer, x.Tap.AcquirerCity, x.Tap.MerchantId, x.Tap.Category, x.Amount),
+        CardCharged x => Charged(card.Issuer, x.Tap.AcquirerCity, x.Tap.MerchantId, x.Tap.Category, x.Amount, EntryKind.Charge),
         ChargeReversed x => Reversed(card.Issuer, x.AcquirerCity, x.MerchantId, x.Category, x.Amount),
+        FareAdjusted x => Charged(card.Issuer, x.AcquirerCity, x.MerchantId, x.Category, x.FareAfter - x.FareBefore, EntryKind.Adjustment),
         CardReplaced x => One(ReplacementOut(card.Issuer, x.BalanceMoved, x.DepositMoved)),
         ReplacementFundsReceived x => One(ReplacementIn(card.Issuer, x.Balance, x.Deposit)),
-        CardClosed x => One(Closed(card.Issuer, x.BalanceRefunded, x.DepositRefunded)),
+        CardClosed x => One(Closed(card.Issuer, x.BalanceRefunded, x.DepositRefunded, x.DebtSettledFromDeposit ?? Money.Zero)),
 
         // Events that move no money. Listed one by one so that a new event is a decision, not a silent skip.
         ChargeRefused or CardBlocked or CardUnblocked or ReplacementCardClaimed => Nothing,
 
-        // Adjustments (a fare adjustment credit, a dispute's outcome) go here as their own arms when their events exist.
+        // Further corrections (a dispute's outcome) get their own arms, kind Adjustment, when their events exist.
         _ => throw new UnknownCardEventException(e.GetType().Name),
     };
 
@@ -50,17 +51,21 @@ public static class PostingRules
             EntryDraft.Of(issuer, EntryKind.TopUp, null, Posting.Debit(Account.DueFrom(loader), amount), Posting.Credit(Account.CardFloat, amount)));
     }
 
-    /// <summary>The float falls; the acquiring city owes its operator the fare. Across cities, the issuer owes the acquirer.</summary>
-    private static IReadOnlyList<EntryDraft> Charged(City issuer, City acquirer, string merchant, Category category, Money amount)
+    /// <summary>
+    /// The float falls; the acquiring city owes its operator the fare. Across cities, the issuer owes the acquirer.
+    /// A fare adjustment posts the same way for the difference (after − before): negative when money goes back to the
+    /// card, which turns every line round. A free or fully capped ride (zero) posts nothing.
+    /// </summary>
+    private static IReadOnlyList<EntryDraft> Charged(City issuer, City acquirer, string merchant, Category category, Money amount, EntryKind kind)
     {
         if (acquirer == issuer)
         {
-            return One(EntryDraft.Of(issuer, EntryKind.Charge, category, Posting.Debit(Account.CardFloat, amount), Posting.Credit(Account.PayableTo(merchant), amount)));
+            return One(EntryDraft.Of(issuer, kind, category, Posting.Debit(Account.CardFloat, amount), Posting.Credit(Account.PayableTo(merchant), amount)));
         }
 
         return Both(
-            EntryDraft.Of(issuer, EntryKind.Charge, category, Posting.Debit(Account.CardFloat, amount), Posting.Credit(Account.DueTo(acquirer), amount)),
-            EntryDraft.Of(acquirer, EntryKind.Charge, category, Posting.Debit(Account.DueFrom(issuer), amount), Posting.Credit(Account.PayableTo(merchant), amount)));
+            EntryDraft.Of(issuer, kind, category, Posting.Debit(Account.CardFloat, amount), Posting.Credit(Account.DueTo(acquirer), amount)),
+            EntryDraft.Of(acquirer, kind, category, Posting.Debit(Account.DueFrom(issuer), amount), Posting.Credit(Account.PayableTo(merchant), amount)));
     }
 
     /// <summary>The charge's entries turned round, for the amount given back: a new entry, the charge is never edited.</summary>
@@ -98,14 +103,18 @@ public static class PostingRules
             Posting.Credit(Account.CardFloat, balance),
             Posting.Credit(Account.DepositsHeld, deposit));
 
-    /// <summary>The issuer pays the holder back the balance and the deposit in cash.</summary>
-    private static EntryDraft? Closed(City issuer, Money balance, Money deposit) =>
+    /// <summary>
+    /// The issuer pays the holder back the balance and the deposit in cash. A card closed in debt (a transit
+    /// overdraft) refunds no balance: the issuer keeps that much of the deposit, which clears the debit on the float.
+    /// </summary>
+    private static EntryDraft? Closed(City issuer, Money balance, Money deposit, Money debtFromDeposit) =>
         EntryDraft.Of(
             issuer,
             EntryKind.Closure,
             null,
             Posting.Debit(Account.CardFloat, balance),
-            Posting.Debit(Account.DepositsHeld, deposit),
+            Posting.Debit(Account.DepositsHeld, deposit + debtFromDeposit),
+            Posting.Credit(Account.CardFloat, debtFromDeposit),
             Posting.Credit(Account.Cash, balance + deposit));
 
     private static IReadOnlyList<EntryDraft> One(EntryDraft? entry) => entry is null ? Nothing : [entry];

@@ -8,11 +8,13 @@ public sealed record RecordedCardEvent(long Sequence, CardNumber Card, CardEvent
 {
     /// <summary>
     /// When the event happened in the world: the terminal's time for a tap (an offline tap may be uploaded days
-    /// later), otherwise the time we recorded it. The business day, and so the window, follows it.
+    /// later), the adjusted ride's tap time for a fare adjustment (it corrects that ride's fare), otherwise the time we
+    /// recorded it. The business day, and so the window, follows it.
     /// </summary>
     public DateTimeOffset BusinessTime => Event switch
     {
         CardCharged charged => charged.Tap.TappedAt,
+        FareAdjusted adjusted => adjusted.RideTappedAt,
         _ => Event.RecordedAt,
     };
 }

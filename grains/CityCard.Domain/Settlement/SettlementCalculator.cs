@@ -66,7 +66,7 @@ public static class SettlementCalculator
     /// <summary>Read on the payer's side: its "due to" account, by flow. Top-ups are owed by the loading city, fares by the issuer.</summary>
     private static List<BilateralGross> Bilateral(List<KeyValuePair<MovementKey, Movement>> movements) =>
         movements
-            .Where(m => m.Key.Account.Kind == AccountKind.DueToCity && m.Key.Kind is EntryKind.TopUp or EntryKind.Charge or EntryKind.Reversal)
+            .Where(m => m.Key.Account.Kind == AccountKind.DueToCity && m.Key.Kind is EntryKind.TopUp or EntryKind.Charge or EntryKind.Adjustment or EntryKind.Reversal)
             .GroupBy(m => (Payer: m.Key.Ledger, Payee: PartyCity(m.Key.Account), Flow: m.Key.Kind == EntryKind.TopUp ? "TopUp" : m.Key.Category!.Value.ToString()))
             .Select(g =>
             {
@@ -112,21 +112,24 @@ public static class SettlementCalculator
 
     private static List<OperatorPayout> Operators(List<KeyValuePair<MovementKey, Movement>> movements) =>
         movements
-            .Where(m => m.Key.Account.Kind == AccountKind.MerchantPayable && m.Key.Kind is EntryKind.Charge or EntryKind.Reversal)
+            .Where(m => m.Key.Account.Kind == AccountKind.MerchantPayable && m.Key.Kind is EntryKind.Charge or EntryKind.Adjustment or EntryKind.Reversal)
             .GroupBy(m => (City: m.Key.Ledger, Merchant: m.Key.Account.Party, Category: m.Key.Category!.Value))
             .Select(g =>
             {
-                var charges = -Sum(g.Where(m => m.Key.Kind == EntryKind.Charge).Select(m => m.Value.Net));
+                var charges = -Sum(g.Where(m => m.Key.Kind != EntryKind.Reversal).Select(m => m.Value.Net));
                 var reversals = Sum(g.Where(m => m.Key.Kind == EntryKind.Reversal).Select(m => m.Value.Net));
                 return new OperatorPayout(g.Key.City, g.Key.Merchant, g.Key.Category, charges, reversals, charges - reversals);
             })
             .OrderBy(o => o.City).ThenBy(o => o.Merchant, StringComparer.Ordinal).ThenBy(o => o.Category)
             .ToList();
 
-    /// <summary>Per issuer, acquirer and category: fares less reversals, read on the issuer's "due to acquirer" account.</summary>
+    /// <summary>
+    /// Per issuer, acquirer and category: fares (as adjusted) less reversals, read on the issuer's "due to acquirer"
+    /// account.
+    /// </summary>
     private static IEnumerable<(City Issuer, City Acquirer, Category Category, Money Gross)> GrossFares(IEnumerable<KeyValuePair<MovementKey, Movement>> movements) =>
         movements
-            .Where(m => m.Key.Account.Kind == AccountKind.DueToCity && m.Key.Kind is EntryKind.Charge or EntryKind.Reversal)
+            .Where(m => m.Key.Account.Kind == AccountKind.DueToCity && m.Key.Kind is EntryKind.Charge or EntryKind.Adjustment or EntryKind.Reversal)
             .GroupBy(m => (Issuer: m.Key.Ledger, Acquirer: PartyCity(m.Key.Account), Category: m.Key.Category!.Value))
             .Select(g => (g.Key.Issuer, g.Key.Acquirer, g.Key.Category, Gross: -Sum(g.Select(m => m.Value.Net))))
             .Where(l => l.Gross != Money.Zero)

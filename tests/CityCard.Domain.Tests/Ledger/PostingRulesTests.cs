@@ -38,6 +38,17 @@ public sealed class PostingRulesTests
         { "replacement claimed", Zg, new ReplacementCardClaimed("o", At, Zg, City.ZG, CardNumber.Create(City.ZG, 9), ProductCode.Standard), [] },
         { "replacement funds received", Zg, new ReplacementFundsReceived("o", At, CardNumber.Create(City.ZG, 9), Money.FromFen(700), Money.FromFen(2000)), ["ZG ReplacementIn: 2030 2700, 2010 -700, 2020 -2000"] },
         { "closed: balance and deposit refunded in cash", Zg, new CardClosed("o", At, Money.FromFen(700), Money.FromFen(2000)), ["ZG Closure: 2010 700, 2020 2000, 1010 -2700"] },
+        {
+            "closed in debt: the issuer keeps 3.00 of the deposit to clear the overdraft, refunds the rest", Zg,
+            new CardClosed("o", At, Money.Zero, Money.FromFen(1700), Money.FromFen(300)),
+            ["ZG Closure: 2020 2000, 2010 -300, 1010 -1700"]
+        },
+        {
+            "a later ride in LZ priced 0.50 lower after a late tap: LZ's operator gives it back to the card", Zg,
+            Adjusted(City.LZ, before: 200, after: 150),
+            ["ZG Adjustment/Bus: 2010 -50, 2210.LZ 50", "LZ Adjustment/Bus: 1210.ZG -50, 2110.LZ-BUS 50"]
+        },
+        { "a ride at home priced 1.00 higher after a late tap (a transfer moved)", Zg, Adjusted(City.ZG, before: 0, after: 100), ["ZG Adjustment/Bus: 2010 100, 2110.ZG-BUS -100"] },
     };
 
     [Theory]
@@ -67,6 +78,10 @@ public sealed class PostingRulesTests
     }
 
     private static CardCharged Charged(CardNumber card, City acquirer, long fen) => new("o", At, Money.FromFen(fen), Tap(acquirer));
+
+    private static FareAdjusted Adjusted(City acquirer, long before, long after) =>
+        new("late-tap", At, "ride", At.AddHours(-1), acquirer, Category.Bus, $"{acquirer}-BUS", Money.FromFen(before), Money.FromFen(after),
+            new FareBreakdown("p", Money.FromFen(after), Money.Zero, Money.Zero, Money.Zero, Money.FromFen(after), [], true, false, null), "Priced again");
 
     private static TapDetails Tap(City acquirer) => new(acquirer, $"{acquirer}-BUS", Category.Bus, "T", 1, At);
 

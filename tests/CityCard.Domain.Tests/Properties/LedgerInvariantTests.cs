@@ -18,6 +18,10 @@ public sealed class LedgerInvariantTests
         var moving = region.History.Events.Where(e => PostingRules.For(e.Card, e.Event).Count > 0).Select(e => e.Sequence).Order();
         var posted = region.Clearing.Entries.Where(e => e.Source.Kind == SourceKind.Event).Select(e => e.Source.Id).Distinct().Order();
         Assert.Equal(moving, posted);
+
+        // The histories reach what matters: every kind of card event, debts settled at closing, late postings.
+        Assert.Equal(CardEventTypes.Names.Keys.OrderBy(t => t.Name), region.History.Events.Select(e => e.Event.GetType()).Distinct().OrderBy(t => t.Name));
+        Assert.Contains(region.History.Events, e => e.Event is CardClosed { DebtSettledFromDeposit: not null });
         Assert.Contains(region.Clearing.Entries, e => e.Late);
     });
 
@@ -78,7 +82,9 @@ public sealed class LedgerInvariantTests
         var topUps = Sum(events.OfType<CardToppedUp>().Select(e => e.Amount));
         var deposits = Sum(events.OfType<CardIssued>().Select(e => e.Deposit));
         var refunds = Sum(events.OfType<CardClosed>().Select(e => e.BalanceRefunded + e.DepositRefunded));
-        var fares = Sum(events.OfType<CardCharged>().Select(e => e.Amount)) - Sum(events.OfType<ChargeReversed>().Select(e => e.Amount));
+        var fares = Sum(events.OfType<CardCharged>().Select(e => e.Amount))
+            - Sum(events.OfType<ChargeReversed>().Select(e => e.Amount))
+            - Sum(events.OfType<FareAdjusted>().Select(e => e.BalanceChange));
         var payouts = Sum(region.Clearing.Settled.SelectMany(r => r.Operators).Select(o => o.Payout));
 
         // Cash across the region: what came in, less what went back to cardholders and out to operators.
@@ -86,9 +92,11 @@ public sealed class LedgerInvariantTests
         // Everything was settled, so every operator was paid every fare, and no city owes another anything.
         Assert.Equal(fares, payouts);
         Assert.All(Cities.All, c => Assert.Equal(Money.Zero, book.Total(c, AccountKind.DueToCity) + book.Total(c, AccountKind.DueFromCity) + book.Total(c, AccountKind.MerchantPayable)));
-        // The float is the stored value still on cards: top-ups less fares less balances refunded.
+        // The float is the stored value still on cards: top-ups less fares less balances refunded, plus overdrafts
+        // that closing cards settled out of their deposits.
         var balanceRefunds = Sum(events.OfType<CardClosed>().Select(e => e.BalanceRefunded));
-        Assert.Equal(-(topUps - fares - balanceRefunds), book.Total(AccountKind.CardFloat));
+        var debtsSettled = Sum(events.OfType<CardClosed>().Select(e => e.DebtSettledFromDeposit ?? Money.Zero));
+        Assert.Equal(-(topUps - fares - balanceRefunds + debtsSettled), book.Total(AccountKind.CardFloat));
         // Each ledger balances, and the fees one city earns another pays.
         Assert.All(Cities.All, c => Assert.Equal(Money.Zero, book.Sum(c)));
         Assert.Equal(-book.Total(AccountKind.ClearingFeeIncome), book.Total(AccountKind.ClearingFeeExpense));

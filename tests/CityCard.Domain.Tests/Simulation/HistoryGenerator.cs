@@ -1,13 +1,16 @@
 using CityCard.Contracts;
 using CityCard.Domain.Cards;
 using CityCard.Domain.Ledger;
+using CityCard.Domain.Policies;
+using CityCard.Domain.Tests.Policies;
 
 namespace CityCard.Domain.Tests.Simulation;
 
 /// <summary>
-/// Drives the real card decider with random requests across the four cities: issues, top-ups at home and away,
-/// charges at home and away (some offline, tapped up to three days before upload), reversals, blocks, replacements
-/// whose funds arrive later, closures. Only what the decider accepts becomes events. Then the events are given
+/// Drives the real card decider, priced by the repository's policies, with random requests across the four cities:
+/// issues, top-ups at home and away, purchases and bus rides at home and away (some offline, tapped up to three days
+/// before upload, which reprices later rides as fare adjustments; rides may overdraw), reversals, blocks,
+/// replacements whose funds arrive later, closures (some in debt). Only what the decider accepts becomes events. Then the events are given
 /// sequence numbers in the order their transactions began, with some transactions committing late and some numbers
 /// taken by transactions that roll back: the event store's real behaviour that the projection must survive.
 /// </summary>
@@ -15,7 +18,17 @@ public sealed class HistoryGenerator(int seed)
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 20, 6, 0, 0, ChinaTime.Offset);
 
-    private static readonly string[] MerchantsPerCity = ["BUS-1", "BUS-2", "COACH", "SHOP-7", "HOSPITAL"];
+    private static readonly string[] Shops = ["SHOP-7", "HOTEL-2", "PARK-1", "CINEMA-3"];
+    private static readonly Category[] Purchases = [Category.Retail, Category.Hotel, Category.Parking, Category.ScenicSite, Category.Park, Category.Library, Category.Cinema, Category.Health];
+    private static readonly Dictionary<City, string[]> BusRoutes = new()
+    {
+        [City.ZG] = ["ZG-1", "ZG-3", "ZG-7"],
+        [City.LZ] = ["LZ-1", "LZ-3", "LZ-K2"],
+        [City.NJ] = ["NJ-2", "NJ-6", "NJ-9"],
+        [City.YB] = ["YB-1", "YB-4", "YB-12"],
+    };
+
+    private static readonly PolicySet Policies = RepoPolicies.Set;
 
     private readonly Random random = new(seed);
     private readonly Dictionary<CardNumber, CardState> cards = [];
@@ -55,12 +68,12 @@ public sealed class HistoryGenerator(int seed)
         var issued = cards.Values.Where(c => c.IsIssued && c.Status is CardStatus.Active or CardStatus.Blocked).ToList();
         if (roll < 6 || issued.Count < 8)
         {
-            Issue(Cities.All[random.Next(4)]);
+            Issue(AnyCity());
         }
         else if (roll < 30)
         {
             var card = Pick(issued);
-            Decide(card.Card, new TopUpRequest(Op(), Money.FromFen(random.Next(1, 300) * 100), City(), (TopUpChannel)random.Next(1, 5)));
+            Decide(card.Card, new TopUpRequest(Op(), Money.FromFen(random.Next(1, 300) * 100), AnyCity(), (TopUpChannel)random.Next(1, 5)));
         }
         else if (roll < 75)
         {
@@ -83,6 +96,14 @@ public sealed class HistoryGenerator(int seed)
         {
             Decide(Pick(issued).Card, new CloseCardRequest(Op()));
         }
+        else if (roll < 97)
+        {
+            Commute(Pick(issued));
+        }
+        else if (roll < 98)
+        {
+            OverdrawAndClose(Pick(issued));
+        }
         else if (fundsInTransit.Count > 0)
         {
             Deliver();
@@ -92,18 +113,60 @@ public sealed class HistoryGenerator(int seed)
     private void Issue(City city)
     {
         var card = NewCard(city);
-        Decide(card, new IssueCardRequest(Op(), city, ProductCode.Standard, Money.FromFen(random.Next(0, 4) * 1000)));
+        var product = random.Next(4) == 0 ? ProductCode.Student : ProductCode.Standard;
+        var deposit = Policies.ProductAt(city, product, now)?.Deposit ?? Money.Zero;
+        Decide(card, new IssueCardRequest(Op(), city, product, deposit));
     }
 
+    /// <summary>A bus ride (priced by the acquiring city's policy) or a purchase; one in eight is an offline tap uploaded late.</summary>
     private void Charge(CardState card)
     {
-        var acquirer = random.Next(3) == 0 ? card.Issuer : City();
-        var category = (Category)random.Next(1, 13);
-        // One tap in eight is offline: uploaded now, tapped up to three days before.
+        var acquirer = random.Next(3) == 0 ? card.Issuer : AnyCity();
         var tappedAt = random.Next(8) == 0 ? now.AddMinutes(-random.Next(60, 3 * 24 * 60)) : now.AddSeconds(-random.Next(0, 90));
-        var merchant = $"{acquirer}-{MerchantsPerCity[random.Next(MerchantsPerCity.Length)]}";
+        if (random.Next(2) == 0)
+        {
+            Decide(card.Card, Ride(acquirer, BusRoutes[acquirer][random.Next(3)], tappedAt));
+            return;
+        }
+
+        var merchant = $"{acquirer}-{Shops[random.Next(Shops.Length)]}";
+        var category = Purchases[random.Next(Purchases.Length)];
         Decide(card.Card, new ChargeRequest(Op(), Money.FromFen(random.Next(1, 60) * 50), acquirer, merchant, category, "T-1", random.Next(), tappedAt));
     }
+
+    /// <summary>
+    /// Three bus rides on different routes within the transfer window, then an offline tap from before them uploaded:
+    /// the late tap changes which ride is the transfer, so the later rides are priced again (fare adjustments).
+    /// </summary>
+    private void Commute(CardState card)
+    {
+        var city = AnyCity();
+        Decide(card.Card, new TopUpRequest(Op(), Money.FromYuan(20), card.Issuer, TopUpChannel.Kiosk));
+        for (var i = 0; i < 3; i++)
+        {
+            Decide(card.Card, Ride(city, BusRoutes[city][i], now.AddMinutes(-30 + (i * 10))));
+        }
+
+        now = now.AddMinutes(random.Next(1, 30));
+        Decide(card.Card, Ride(city, BusRoutes[city][random.Next(3)], now.AddMinutes(-50 - random.Next(0, 30))));
+    }
+
+    /// <summary>A card spent down to 0.50 rides on its overdraft, then is closed: its deposit pays the debt.</summary>
+    private void OverdrawAndClose(CardState card)
+    {
+        if (card.Status != CardStatus.Active || card.Balance.Fen <= 50)
+        {
+            return;
+        }
+
+        var spend = card.Balance - Money.FromFen(50);
+        Decide(card.Card, new ChargeRequest(Op(), spend, card.Issuer, $"{card.Issuer}-SHOP-7", Category.Retail, "T-1", random.Next(), now.AddMinutes(-2)));
+        Decide(card.Card, Ride(card.Issuer, BusRoutes[card.Issuer][2], now.AddMinutes(-1)));
+        Decide(card.Card, new CloseCardRequest(Op()));
+    }
+
+    private ChargeRequest Ride(City city, string route, DateTimeOffset tappedAt) =>
+        ChargeRequest.ForRide(Op(), city, $"{city}-BUS", Category.Bus, "T-1", random.Next(), tappedAt, RideDetails.Bus(route));
 
     private void Reverse(CardState card)
     {
@@ -114,7 +177,12 @@ public sealed class HistoryGenerator(int seed)
         }
 
         var (chargeId, charge) = open[random.Next(open.Count)];
-        var amount = Money.FromFen(random.Next(1, (int)charge.Amount.Fen + 1));
+        if (!charge.Paid.IsPositive)
+        {
+            return;
+        }
+
+        var amount = Money.FromFen(random.Next(1, (int)charge.Paid.Fen + 1));
         Decide(card.Card, new ReverseChargeRequest(Op(), chargeId, amount, "Refund at the counter"));
     }
 
@@ -123,7 +191,7 @@ public sealed class HistoryGenerator(int seed)
     {
         var newCard = NewCard(old.Issuer);
         var replaceOp = Op();
-        if (!Decide(newCard, new ClaimReplacementRequest(replaceOp, old.Card, ProductCode.Standard)) ||
+        if (!Decide(newCard, new ClaimReplacementRequest(replaceOp, old.Card, old.Product ?? ProductCode.Standard)) ||
             !Decide(old.Card, new ReplaceCardRequest(replaceOp, newCard)))
         {
             return;
@@ -146,7 +214,7 @@ public sealed class HistoryGenerator(int seed)
     private bool Decide(CardNumber card, CardRequest request)
     {
         var state = cards.GetValueOrDefault(card) ?? CardState.Initial(card);
-        if (CardDecider.Decide(state, request, now, ProductCatalog.Default) is not CardDecision.Append append)
+        if (CardDecider.Decide(state, request, now, Policies) is not CardDecision.Append append)
         {
             return false;
         }
@@ -187,7 +255,7 @@ public sealed class HistoryGenerator(int seed)
 
     private string Op() => $"op-{++op}";
 
-    private City City() => Cities.All[random.Next(4)];
+    private City AnyCity() => Cities.All[random.Next(4)];
 
     private CardState Pick(List<CardState> from) => from[random.Next(from.Count)];
 }

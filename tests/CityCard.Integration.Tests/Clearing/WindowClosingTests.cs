@@ -23,7 +23,7 @@ public sealed class WindowClosingTests(DrivenClearingFixture fixture) : IClassFi
         var topUp = NewOp("held-topup");
         await using var held = await fixture.HoldAppendAsync(card, Issued(card), new CardToppedUp(topUp, Now, Money.FromFen(5000), City.LZ, TopUpChannel.Kiosk));
         var other = CardClusterFixture.NewCard(City.NJ);
-        await fixture.Cards.IssueAsync(other, Issue(other, Money.Zero));
+        Assert.True((await fixture.Cards.IssueAsync(other, Issue(other))).IsAccepted);
         Assert.True((await fixture.Clearing.CatchUpAsync()).OutstandingGaps > 0);
 
         await held.CommitAsync();
@@ -46,7 +46,7 @@ public sealed class WindowClosingTests(DrivenClearingFixture fixture) : IClassFi
         await fixture.Cards.TopUpAsync(card, TopUp(10_000));
         var closed = await CloseAsync(day);
 
-        var tap = Charge(200, tappedAt: Calendar.EndOf(day).AddHours(-2), City.LZ);
+        var tap = Charge(200, tappedAt: Calendar.EndOf(day).AddHours(-2), City.LZ, Category.Retail);
         Assert.True((await fixture.Cards.ChargeAsync(card, tap)).IsAccepted);
         await fixture.Clearing.CatchUpAsync();
 
@@ -55,7 +55,7 @@ public sealed class WindowClosingTests(DrivenClearingFixture fixture) : IClassFi
         Assert.Equal(closed, await fixture.Clearing.GetSettlementAsync(day), SettlementComparer.Instance);
         var nextReport = await CloseAsync(next);
         Assert.Equal(2, nextReport.LateEntries);
-        Assert.Equal(-199, nextReport.Positions.Single(p => p.City == City.ZG).Net.Fen);
+        Assert.Equal(-198, nextReport.Positions.Single(p => p.City == City.ZG).Net.Fen); // 2.00 less the 80 bp fee (1.6 fen, rounded to 2)
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class WindowClosingTests(DrivenClearingFixture fixture) : IClassFi
         var topUp = NewOp("slow-topup");
         await using var held = await fixture.HoldAppendAsync(card, Issued(card), new CardToppedUp(topUp, Now, Money.FromFen(3000), City.NJ, TopUpChannel.Kiosk));
         var other = CardClusterFixture.NewCard(City.LZ);
-        await fixture.Cards.IssueAsync(other, Issue(other, Money.Zero));
+        Assert.True((await fixture.Cards.IssueAsync(other, Issue(other))).IsAccepted);
         await fixture.Clearing.CatchUpAsync();
 
         var report = await CloseAsync(day);
