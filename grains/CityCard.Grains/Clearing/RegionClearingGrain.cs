@@ -46,7 +46,7 @@ public sealed partial class RegionClearingGrain(
         }
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => RunCyclesAsync(settings.TickBudget, stopWhenCaughtUp: true);
+    public Task ReceiveReminder(string reminderName, TickStatus status) => RunCyclesAsync(settings.TickBudget);
 
     public async Task<ProjectionStatus> GetProjectionStatus()
     {
@@ -66,7 +66,7 @@ public sealed partial class RegionClearingGrain(
 
     public async Task<ProjectionStatus> CatchUp()
     {
-        await RunCyclesAsync(settings.CatchUpBudget, stopWhenCaughtUp: true);
+        await RunCyclesAsync(settings.CatchUpBudget);
         return await GetProjectionStatus();
     }
 
@@ -86,21 +86,21 @@ public sealed partial class RegionClearingGrain(
     private async Task TickAsync(CancellationToken cancellationToken)
     {
         await EnsureReminderAsync();
-        await RunCyclesAsync(settings.TickBudget, stopWhenCaughtUp: true);
+        await RunCyclesAsync(settings.TickBudget);
     }
 
     /// <summary>
     /// Cycles until one reads everything visible and no closing window is left that the next cycle could close, or
     /// one changes nothing (waiting on a transaction in flight), or the budget runs out.
     /// </summary>
-    private async Task RunCyclesAsync(TimeSpan budget, bool stopWhenCaughtUp)
+    private async Task RunCyclesAsync(TimeSpan budget)
     {
         var started = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(started) < budget)
         {
             var (change, idle) = await CycleAsync();
             var closing = change.State.Book.WithStatus(WindowStatus.Closing).Any();
-            if (idle || (stopWhenCaughtUp && change.CaughtUp && !closing))
+            if (idle || (change.CaughtUp && !closing))
             {
                 return;
             }

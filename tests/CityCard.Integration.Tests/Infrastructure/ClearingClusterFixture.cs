@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
-using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace CityCard.Integration.Tests.Infrastructure;
@@ -131,51 +130,5 @@ public abstract class ClearingClusterFixture : IAsyncLifetime
     /// <summary>How long a call may wait for its answer; a call to a silo killed mid-call waits this long before its retry.</summary>
     protected virtual void ConfigureMessaging(IServiceCollection services)
     {
-    }
-}
-
-/// <summary>A transaction with appended events, held open by a test.</summary>
-public sealed class HeldAppend(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
-{
-    public Task CommitAsync() => transaction.CommitAsync();
-
-    public Task RollbackAsync() => transaction.RollbackAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await transaction.DisposeAsync();
-        await connection.DisposeAsync();
-    }
-}
-
-/// <summary>The clearing house runs only when a test calls it: every cycle is the test's to observe.</summary>
-public sealed class DrivenClearingFixture : ClearingClusterFixture
-{
-    protected override TimeProvider Time => Clock;
-
-    protected override void Configure(ClearingOptions options)
-    {
-        options.PollInterval = null;
-        options.UseReminder = false;
-    }
-}
-
-/// <summary>The clearing house runs on its own timer, in small batches, as in production.</summary>
-public sealed class LiveClearingFixture : ClearingClusterFixture
-{
-    protected override TimeProvider Time => TimeProvider.System;
-
-    protected override void Configure(ClearingOptions options)
-    {
-        options.PollInterval = TimeSpan.FromMilliseconds(50);
-        options.BatchEvents = 40;
-        options.ReminderPeriod = TimeSpan.FromMinutes(1);
-        options.CatchUpBudget = TimeSpan.FromSeconds(3);
-    }
-
-    protected override void ConfigureMessaging(IServiceCollection services)
-    {
-        services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
-        services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
     }
 }

@@ -1,0 +1,37 @@
+using CityCard.Grains.Clearing;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+
+namespace CityCard.Integration.Tests.Infrastructure;
+
+/// <summary>The clearing house runs only when a test calls it: every cycle is the test's to observe.</summary>
+public sealed class DrivenClearingFixture : ClearingClusterFixture
+{
+    protected override TimeProvider Time => Clock;
+
+    protected override void Configure(ClearingOptions options)
+    {
+        options.PollInterval = null;
+        options.UseReminder = false;
+    }
+}
+
+/// <summary>The clearing house runs on its own timer, in small batches, as in production.</summary>
+public sealed class LiveClearingFixture : ClearingClusterFixture
+{
+    protected override TimeProvider Time => TimeProvider.System;
+
+    protected override void Configure(ClearingOptions options)
+    {
+        options.PollInterval = TimeSpan.FromMilliseconds(50);
+        options.BatchEvents = 40;
+        options.ReminderPeriod = TimeSpan.FromMinutes(1);
+        options.CatchUpBudget = TimeSpan.FromSeconds(3);
+    }
+
+    protected override void ConfigureMessaging(IServiceCollection services)
+    {
+        services.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
+        services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
+    }
+}
