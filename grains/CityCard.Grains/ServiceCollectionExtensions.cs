@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(ProductCatalog.Default);
         services.TryAddSingleton<ICardEventStore, MartenCardEventStore>();
+        services.TryAddSingleton<HotlistStore>();
         services.AddMetrics();
         services.TryAddSingleton<CardTelemetry>();
         return services;

@@ -54,6 +54,8 @@ public sealed class MartenCardEventStore(IDocumentStore store, IOptions<CardStor
             }
         }
 
+        HotlistTable.QueueChanges(session, settings.Schema, key, append.Events);
+
         if (SnapshotDue(append.ExpectedVersion, version))
         {
             session.Store(new CardSnapshot { Id = key, Version = version, Schema = CardSnapshot.CurrentSchema, State = append.StateAfter });

@@ -35,6 +35,7 @@ public static class MartenSetup
 
         options.Schema.For<CardSnapshot>().DocumentAlias("card_snapshot");
         options.Storage.ExtendedSchemaObjects.Add(OperationIds(store.Schema));
+        options.Storage.ExtendedSchemaObjects.Add(HotlistTable.Definition(store.Schema));
     }
 
     /// <summary>
