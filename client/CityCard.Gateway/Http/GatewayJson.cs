@@ -9,7 +9,10 @@ namespace CityCard.Gateway.Http;
 /// </summary>
 public static class GatewayJson
 {
-    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+    });
 
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
@@ -21,8 +24,8 @@ public static class GatewayJson
         options.MaxDepth = 16;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
 
-        // Ahead of the enums' own [JsonConverter]: names only, so (Category)99 cannot be smuggled in as a number.
-        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        // Ahead of the enums' own [JsonConverter]: exact names only, so (Category)99 cannot be smuggled in.
+        options.Converters.Add(new StrictEnumConverter());
         return options;
     }
 }
