@@ -19,6 +19,7 @@ public sealed record CardOperationResponse(
     bool Replay);
 
 /// <summary>How one record of a terminal batch ended.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TapOutcome>))]
 public enum TapOutcome
 {
     /// <summary>Charged now.</summary>
