@@ -26,6 +26,7 @@ public static class GatewayApp
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(new ApiKeyRing(settings.Keys));
         builder.Services.AddSingleton(sp => new CardsClient(sp.GetRequiredService<IClusterClient>()));
+        builder.Services.AddSingleton(sp => new HotlistClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton<TapBatchProcessor>();
         builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();

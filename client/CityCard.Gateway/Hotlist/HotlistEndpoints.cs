@@ -1,3 +1,4 @@
+using CityCard.Client;
 using CityCard.Contracts;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Http;
@@ -24,7 +25,7 @@ public static class HotlistEndpoints
             .WithSummary("Hotlist changes with a version above ?since=, oldest first, at most ?limit=");
     }
 
-    private static async Task<IResult> Full(IClusterClient cluster, string? asOfVersion, string? after, string? limit)
+    private static async Task<IResult> Full(HotlistClient hotlist, string? asOfVersion, string? after, string? limit)
     {
         if (!Query.TryParseLong(asOfVersion, 0, long.MaxValue, out var asOf) || !Query.TryParseInt(limit, 1, MaxPageSize, out var size))
         {
@@ -42,16 +43,16 @@ public static class HotlistEndpoints
             start = card;
         }
 
-        return TypedResults.Ok(await cluster.GetGrain<IHotlistGrain>(0).GetPage(asOf, start, size ?? DefaultPageSize));
+        return TypedResults.Ok(await hotlist.GetPageAsync(asOf, start, size ?? DefaultPageSize));
     }
 
-    private static async Task<IResult> Changes(IClusterClient cluster, string? since, string? limit)
+    private static async Task<IResult> Changes(HotlistClient hotlist, string? since, string? limit)
     {
         if (since is null || !Query.TryParseLong(since, 0, long.MaxValue, out var from) || !Query.TryParseInt(limit, 1, MaxPageSize, out var size))
         {
             return Problems.Gateway(ProblemCodes.InvalidQuery, $"since is required: the last version you applied (0 for all); limit is 1 to {MaxPageSize}.");
         }
 
-        return TypedResults.Ok(await cluster.GetGrain<IHotlistGrain>(0).GetChanges(from!.Value, size ?? DefaultPageSize));
+        return TypedResults.Ok(await hotlist.GetChangesAsync(from!.Value, size ?? DefaultPageSize));
     }
 }
