@@ -48,25 +48,37 @@ internal static class CardCommands
 
     private static Command Tap()
     {
-        var merchant = new Option<string>("--merchant") { Description = "The merchant id", DefaultValueFactory = _ => "CLI-MERCHANT" };
-        var category = new Option<Category>("--category") { Description = "Bus, Rail, Coach, Bike, Retail…", DefaultValueFactory = _ => Category.Bus };
+        var category = new Option<Category>("--category") { Description = "Bus, Coach, Rail, Bike (rides, priced by the city's policy) or Retail, Hotel, Parking… (purchases)", DefaultValueFactory = _ => Category.Bus };
+        var amount = new Option<long?>("--amount") { Description = "A purchase's amount in fen (rides have none)" };
+        var route = new Option<string?>("--route") { Description = "A bus's (or coach service's) route, e.g. LZ-3" };
+        var from = new Option<string?>("--from") { Description = "A coach's or rail ride's first station, e.g. YB-CS" };
+        var to = new Option<string?>("--to") { Description = "A coach's or rail ride's last station" };
+        var ended = new Option<string?>("--ended-at") { Description = "When the ride ended (a bike's return, a rail exit), ISO 8601 with offset" };
+        var merchant = new Option<string>("--merchant") { Description = "The operator or merchant id", DefaultValueFactory = _ => "CLI-MERCHANT" };
         var terminal = new Option<string>("--terminal") { Description = "The terminal id", DefaultValueFactory = _ => "CLI-T1" };
         var sequence = new Option<long?>("--sequence") { Description = "The terminal's sequence number (default: from the clock)" };
         var at = new Option<string?>("--at") { Description = "The tap time, ISO 8601 with offset (default: now)" };
-        var command = new Command("tap", "Charge a tap or purchase at a terminal of a city (the acquirer)") { CardArgument, FenArgument, CityOption, merchant, category, terminal, sequence, at, KeyOption };
+        var command = new Command("tap", "Charge a ride or a purchase at a terminal of a city (the acquirer)")
+        {
+            CardArgument, CityOption, category, amount, route, from, to, ended, merchant, terminal, sequence, at, KeyOption,
+        };
         command.SetAction((parse, ct) =>
         {
-            if (!TryMoment(parse.GetValue(at), out var tappedAt))
+            if (!TryMoment(parse.GetValue(at), out var tappedAt) || !TryMoment(parse.GetValue(ended), out var endedAt))
             {
-                return Task.FromResult(Usage("--at is an ISO 8601 time with an offset."));
+                return Task.FromResult(Usage("--at and --ended-at are ISO 8601 times with an offset."));
             }
 
             var seq = parse.GetValue(sequence) ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var mode = parse.GetValue(category);
             var body = new ChargeBody
             {
-                Amount = parse.GetValue(FenArgument),
+                Amount = parse.GetValue(amount),
+                Ride = mode.IsTransit()
+                    ? new RideBody { Route = parse.GetValue(route), FromStation = parse.GetValue(from), ToStation = parse.GetValue(to), EndedAt = endedAt }
+                    : null,
                 MerchantId = parse.GetValue(merchant)!,
-                Category = parse.GetValue(category),
+                Category = mode,
                 TerminalId = parse.GetValue(terminal)!,
                 TerminalSequence = seq,
                 TappedAt = tappedAt ?? DateTimeOffset.UtcNow,

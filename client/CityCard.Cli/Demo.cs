@@ -6,8 +6,10 @@ namespace CityCard.Cli;
 
 /// <summary>
 /// A short walk through the card's life across the four cities, through the city gateways, each step by the city and
-/// role that does it in life. Card numbers are drawn at random so the demo can run again against the same database;
-/// every Idempotency-Key is derived from the run.
+/// role that does it in life; then a commuter's day across three cities priced by their policies (a transfer
+/// discount, a city's daily cap, the regional cap, and a late tap corrected by an explicit adjustment). Card numbers
+/// are drawn at random so the demo can run again against the same database; every Idempotency-Key is derived from the
+/// run.
 /// </summary>
 internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
 {
@@ -38,12 +40,17 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
         ]);
 
         var now = DateTimeOffset.UtcNow;
-        var zgOnLuzhouBus = Tap(200, "LZ-BUS", Category.Bus, "LZB-0042", 1001, now.AddMinutes(-3));
-        await Step("Charges at home and across cities (each at the acquiring city's terminals)", [
+        var zgOnLuzhouBus = Ride("LZ-BUS", Category.Bus, "LZB-0042", 1001, now.AddMinutes(-3), new RideBody { Route = "LZ-3" });
+        await Step("Rides priced by the city they happen in (each at its terminals), and a purchase at the merchant's amount", [
             (zg, () => Terminal(City.LZ).ChargeAsync(zg, zgOnLuzhouBus, Key("tap-zg-lz-bus"))),
-            (lz, () => Terminal(City.YB).ChargeAsync(lz, Tap(3_500, "YB-COACH", Category.Coach, "YBC-0007", 77, now.AddMinutes(-2)), Key("tap-lz-yb-coach"))),
-            (nj, () => Terminal(City.ZG).ChargeAsync(nj, Tap(1_250, "ZG-SHOP-18", Category.Retail, "ZGS-0018", 5, now.AddMinutes(-1)), Key("buy-nj-zg-shop"))),
-            (yb, () => Terminal(City.YB).ChargeAsync(yb, Tap(300, "YB-RAIL", Category.Rail, "YBR-0101", 9, now), Key("tap-yb-home-rail"))),
+            (lz, () => Terminal(City.YB).ChargeAsync(lz, Ride("YB-COACH", Category.Coach, "YBC-0007", 77, now.AddMinutes(-2), new RideBody { FromStation = "YB-CS", ToStation = "LZ-CS" }), Key("tap-lz-yb-coach"))),
+            (nj, () => Terminal(City.ZG).ChargeAsync(nj, Purchase(1_250, "ZG-SHOP-18", Category.Retail, "ZGS-0018", 5, now.AddMinutes(-1)), Key("buy-nj-zg-shop"))),
+            (yb, () => Terminal(City.YB).ChargeAsync(yb, Ride("YB-RAIL", Category.Rail, "YBR-0101", 9, now.AddMinutes(-20), new RideBody { FromStation = "YB-DJ", ToStation = "YB-SQ", EndedAt = now.AddMinutes(-8) }), Key("tap-yb-home-rail"))),
+        ]);
+
+        await Step("Concessions are each city's own: a Luzhou student pays half on a Luzhou bus, full fare on a Yibin bus", [
+            (lz, () => Terminal(City.LZ).ChargeAsync(lz, Ride("LZ-BUS", Category.Bus, "LZB-0007", 31, now.AddMinutes(-90), new RideBody { Route = "LZ-K2" }), Key("tap-lz-home-bus"))),
+            (lz, () => Terminal(City.YB).ChargeAsync(lz, Ride("YB-BUS", Category.Bus, "YBB-0003", 12, now.AddMinutes(-60), new RideBody { Route = "YB-K3" }), Key("tap-lz-yb-bus"))),
         ]);
 
         await Step("The Luzhou bus reader retries the same tap: the first outcome comes back, nothing moves twice", [
@@ -56,7 +63,7 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
 
         await Step("The Zigong card is reported lost; a later tap is refused (200, status Refused) and the refusal is recorded", [
             (zg, () => Desk(City.ZG).BlockAsync(zg, new BlockCardBody { Reason = BlockReason.Lost }, Key("block-zg"))),
-            (zg, () => Terminal(City.ZG).ChargeAsync(zg, Tap(200, "ZG-BUS", Category.Bus, "ZGB-0001", 3, DateTimeOffset.UtcNow), Key("tap-zg-blocked"))),
+            (zg, () => Terminal(City.ZG).ChargeAsync(zg, Ride("ZG-BUS", Category.Bus, "ZGB-0001", 3, DateTimeOffset.UtcNow, new RideBody { Route = "ZG-1" }), Key("tap-zg-blocked"))),
         ]);
 
         await Step("Zigong replaces the lost card: balance and deposit move to the new card", [
@@ -68,7 +75,11 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
         ]);
 
         await PrintHotlist();
-        await PrintBalances([zg, zgReplacement, lz, nj, yb]);
+
+        var commuter = Card(City.ZG, 6);
+        await new CrossCityDay(gateways, output, Key).RunAsync(commuter, Step);
+
+        await PrintBalances([zg, zgReplacement, lz, nj, yb, commuter]);
         foreach (var card in new[] { zg, zgReplacement, lz, nj, yb })
         {
             await PrintHistory(card);
@@ -85,10 +96,13 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
 
     private string Key(string name) => $"demo-{run}-{name}";
 
-    private static ChargeBody Tap(long fen, string merchant, Category category, string terminal, long sequence, DateTimeOffset at) =>
+    private static ChargeBody Ride(string operatorId, Category mode, string terminal, long sequence, DateTimeOffset at, RideBody ride) =>
+        new() { Ride = ride, MerchantId = operatorId, Category = mode, TerminalId = terminal, TerminalSequence = sequence, TappedAt = at };
+
+    private static ChargeBody Purchase(long fen, string merchant, Category category, string terminal, long sequence, DateTimeOffset at) =>
         new() { Amount = fen, MerchantId = merchant, Category = category, TerminalId = terminal, TerminalSequence = sequence, TappedAt = at };
 
-    private async Task Step(string title, IReadOnlyList<(string Card, Func<Task<GatewayResult<CardOperationResponse>>> Call)> calls)
+    public async Task Step(string title, IReadOnlyList<(string Card, Func<Task<GatewayResult<CardOperationResponse>>> Call)> calls)
     {
         output.WriteLine();
         output.WriteLine($"-- {title}");
@@ -97,11 +111,11 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
         {
             var result = await call();
             rows.Add(result.Value is { } r
-                ? [card, r.OperationId, r.Replay ? $"{r.Status} (replay)" : r.Status.ToString(), r.Refusal?.ToString() ?? "", Output.Yuan(r.Balance), r.CardStatus.ToString()]
-                : [card, "", $"Rejected ({result.Problem!.Status})", result.Problem.Code, "", ""]);
+                ? [card, r.OperationId, r.Replay ? $"{r.Status} (replay)" : r.Status.ToString(), r.Refusal?.ToString() ?? "", r.Charged is { } c ? Output.Yuan(c) : "", Output.Yuan(r.Balance), r.CardStatus.ToString()]
+                : [card, "", $"Rejected ({result.Problem!.Status})", result.Problem.Code, "", "", ""]);
         }
 
-        TablePrinter.Print(output, ["card", "operation", "outcome", "rejection", "balance", "status"], rows);
+        TablePrinter.Print(output, ["card", "operation", "outcome", "rejection", "charged", "balance", "status"], rows);
     }
 
     private async Task PrintHotlist()

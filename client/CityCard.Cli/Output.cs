@@ -39,8 +39,8 @@ internal static class Output
     public static void Operation(CardOperationResponse r, string card) =>
         TablePrinter.Print(
             Console.Out,
-            ["card", "operation", "outcome", "refusal", "balance", "status", "version"],
-            [[card, r.OperationId, r.Replay ? $"{r.Status} (replay)" : r.Status.ToString(), r.Refusal?.ToString() ?? "", Yuan(r.Balance), r.CardStatus.ToString(), Number(r.Version)]]);
+            ["card", "operation", "outcome", "refusal", "charged", "balance", "status", "version"],
+            [[card, r.OperationId, r.Replay ? $"{r.Status} (replay)" : r.Status.ToString(), r.Refusal?.ToString() ?? "", r.Charged is { } c ? Yuan(c) : "", Yuan(r.Balance), r.CardStatus.ToString(), Number(r.Version)]]);
 
     public static string Yuan(long fen) => CityCard.Contracts.Money.FromFen(fen).ToString();
 

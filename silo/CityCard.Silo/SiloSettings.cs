@@ -7,6 +7,9 @@ public enum ClusteringMode
 {
     Localhost,
     AdoNet,
+
+    /// <summary>Membership in PostgreSQL, with identity and address from the pod (Orleans' Kubernetes hosting).</summary>
+    Kubernetes,
 }
 
 /// <summary>
@@ -23,7 +26,8 @@ public sealed record SiloSettings(
     int GatewayPort,
     string TelemetryExporter,
     Uri? OtlpEndpoint,
-    bool DashboardAllowRemote)
+    bool DashboardAllowRemote,
+    string? PoliciesDirectory = null)
 {
     /// <summary>The one setting that points the system at a PostgreSQL: ConnectionStrings:CityCard.</summary>
     public const string ConnectionStringName = "CityCard";
@@ -47,7 +51,7 @@ public sealed record SiloSettings(
         var clustering = configuration["Cluster:Membership"] ?? nameof(ClusteringMode.Localhost);
         if (!Enum.TryParse<ClusteringMode>(clustering, ignoreCase: true, out var mode))
         {
-            throw new InvalidOperationException($"Cluster:Membership is '{clustering}'; it must be Localhost or AdoNet.");
+            throw new InvalidOperationException($"Cluster:Membership is '{clustering}'; it must be Localhost, AdoNet or Kubernetes.");
         }
 
         var advertised = configuration["Cluster:AdvertisedIP"];
@@ -68,6 +72,7 @@ public sealed record SiloSettings(
             configuration.GetValue("Cluster:GatewayPort", 30000),
             exporter,
             string.IsNullOrWhiteSpace(otlp) ? null : new Uri(otlp),
-            configuration.GetValue("Dashboard:AllowRemote", false));
+            configuration.GetValue("Dashboard:AllowRemote", false),
+            configuration["Policies:Directory"]);
     }
 }

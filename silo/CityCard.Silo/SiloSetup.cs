@@ -1,5 +1,6 @@
 using System.Net;
 using CityCard.Grains;
+using CityCard.Grains.Policies;
 using CityCard.Grains.Telemetry;
 using CityCard.Silo.OrleansTables;
 using Orleans.Configuration;
@@ -12,9 +13,14 @@ namespace CityCard.Silo;
 
 public static class SiloSetup
 {
-    /// <summary>Orleans, the grains' services (Marten with the schema applied at start), telemetry and the dashboard.</summary>
+    /// <summary>
+    /// The fare policies (loaded and validated first: a broken file throws <see cref="PolicyLoadException"/> naming
+    /// every problem, before anything starts), Orleans, the grains' services (Marten with the schema applied at start),
+    /// telemetry and the dashboard.
+    /// </summary>
     public static void AddCityCardSilo(this WebApplicationBuilder builder, SiloSettings settings)
     {
+        builder.Services.AddSingleton(PolicyDirectory.Load(PolicyDirectory.Locate(settings.PoliciesDirectory)));
         builder.Services.AddCityCardGrains(settings.PostgresConnectionString);
 
         // Hosted services start in registration order: the Orleans tables must exist before the silo reads them.
@@ -23,7 +29,18 @@ public static class SiloSetup
 
         builder.UseOrleans(silo =>
         {
-            if (settings.Clustering == ClusteringMode.AdoNet)
+            if (settings.Clustering == ClusteringMode.Kubernetes)
+            {
+                // Silo name, address and cluster identity come from the pod (POD_NAME, POD_IP, ORLEANS_CLUSTER_ID…);
+                // membership itself still lives in PostgreSQL.
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = orleansTables;
+                });
+                silo.UseKubernetesHosting();
+            }
+            else if (settings.Clustering == ClusteringMode.AdoNet)
             {
                 silo.UseAdoNetClustering(o =>
                 {

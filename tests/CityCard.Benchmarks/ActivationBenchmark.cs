@@ -4,7 +4,6 @@ using CityCard.Domain.Cards;
 using CityCard.Grains.Storage;
 using Marten;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CityCard.Benchmarks;
 
@@ -20,7 +19,7 @@ public static class ActivationBenchmark
 
     public static async Task RunAsync(string serverConnectionString, TextWriter output)
     {
-        var connectionString = await FreshDatabaseAsync(serverConnectionString);
+        var connectionString = await Databases.CreateFreshAsync(serverConnectionString, "activation");
         var options = new CardStoreOptions();
         using var store = DocumentStore.For(o => MartenSetup.Configure(o, connectionString, options));
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
@@ -73,17 +72,6 @@ public static class ActivationBenchmark
                 batch.Clear();
             }
         }
-    }
-
-    private static async Task<string> FreshDatabaseAsync(string server)
-    {
-        var name = $"cc_bench_{DateTime.UtcNow:yyyyMMddHHmmss}";
-        var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"create database {name}", connection);
-        await create.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("F2", CultureInfo.InvariantCulture);

@@ -20,8 +20,11 @@ public static class BenchmarkApp
             case "activation":
                 await ActivationBenchmark.RunAsync(connectionString, Console.Out);
                 return 0;
+            case "taps":
+                await TapThroughputBenchmark.RunAsync(connectionString, Console.Out);
+                return 0;
             default:
-                Console.Error.WriteLine("usage: bench.sh activation");
+                Console.Error.WriteLine("usage: bench.sh activation|taps");
                 return 2;
         }
     }

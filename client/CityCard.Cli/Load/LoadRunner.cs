@@ -55,9 +55,9 @@ internal sealed class LoadRunner(GatewayDirectory gateways, int parallelism, int
                 var result = await gateways.For(batch.Acquirer, GatewayDirectory.Terminal).UploadTapsAsync(JsonLines(batch.Taps), "application/x-ndjson", token);
                 if (result.Value is { } response)
                 {
-                    foreach (var (record, tap) in response.Results.Zip(batch.Taps))
+                    foreach (var record in response.Results)
                     {
-                        Tally(batch.Acquirer, record.Outcome, record.Outcome == TapOutcome.Accepted ? tap.Amount : 0);
+                        Tally(batch.Acquirer, record.Outcome, record.Outcome == TapOutcome.Accepted ? record.Charged ?? 0 : 0);
                     }
                 }
                 else
@@ -70,7 +70,7 @@ internal sealed class LoadRunner(GatewayDirectory gateways, int parallelism, int
 
             await ForEach(online, async (tap, token) =>
             {
-                var body = new ChargeBody { Amount = tap.Amount, MerchantId = tap.Merchant, Category = tap.Category, TerminalId = tap.Terminal, TerminalSequence = tap.Sequence, TappedAt = tap.TappedAt };
+                var body = new ChargeBody { Amount = tap.Amount, Ride = tap.Ride, MerchantId = tap.Merchant, Category = tap.Category, TerminalId = tap.Terminal, TerminalSequence = tap.Sequence, TappedAt = tap.TappedAt };
                 var result = await gateways.For(tap.Acquirer, GatewayDirectory.Terminal).ChargeAsync(tap.Card, body, $"tap:{tap.Terminal}:{tap.Sequence}", token);
                 var outcome = result.Value switch
                 {
@@ -79,7 +79,7 @@ internal sealed class LoadRunner(GatewayDirectory gateways, int parallelism, int
                     { Status: OperationStatus.Refused } => TapOutcome.Refused,
                     _ => TapOutcome.Accepted,
                 };
-                Tally(tap.Acquirer, outcome, outcome == TapOutcome.Accepted ? tap.Amount : 0);
+                Tally(tap.Acquirer, outcome, outcome == TapOutcome.Accepted ? result.Value?.Charged ?? 0 : 0);
                 progress.Advance();
             }, ct);
         }
@@ -133,6 +133,7 @@ internal sealed class LoadRunner(GatewayDirectory gateways, int parallelism, int
             {
                 Card = t.Card,
                 Amount = t.Amount,
+                Ride = t.Ride,
                 MerchantId = t.Merchant,
                 Category = t.Category,
                 TerminalId = t.Terminal,

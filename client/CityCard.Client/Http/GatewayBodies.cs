@@ -22,10 +22,33 @@ public sealed record TopUpBody
     public required TopUpChannel Channel { get; init; }
 }
 
-/// <summary>POST /v1/cards/{card}/charges: one online tap or purchase.</summary>
+/// <summary>
+/// What a transit terminal knows about a ride; the city's policy prices it. A bus needs its route; a coach its from
+/// and to stations; urban rail its entry and exit stations (and the exit time when known); a bike its return time.
+/// </summary>
+public sealed record RideBody
+{
+    public string? Route { get; init; }
+
+    public string? FromStation { get; init; }
+
+    public string? ToStation { get; init; }
+
+    public DateTimeOffset? EndedAt { get; init; }
+
+    public RideDetails ToDetails() => new(Route, FromStation, ToStation, EndedAt);
+}
+
+/// <summary>
+/// POST /v1/cards/{card}/charges: one online tap or purchase. A transit tap (Bus, Coach, Rail, Bike) carries its
+/// <see cref="Ride"/> and no amount: the fare is the acquiring city's policy's. A purchase carries the merchant's
+/// <see cref="Amount"/> and no ride.
+/// </summary>
 public sealed record ChargeBody
 {
-    public required long Amount { get; init; }
+    public long? Amount { get; init; }
+
+    public RideBody? Ride { get; init; }
 
     public required string MerchantId { get; init; }
 
@@ -63,14 +86,18 @@ public sealed record ReplaceCardBody
 public sealed record EmptyBody;
 
 /// <summary>
-/// One line of a terminal's offline batch in JSON Lines (<c>application/x-ndjson</c>); the CSV columns have the same
-/// names. Without an <see cref="OperationId"/> the tap's id is derived from the terminal and its sequence number.
+/// One line of a terminal's offline batch in JSON Lines (<c>application/x-ndjson</c>): a charge's fields plus the card
+/// and, optionally, the operation id. The CSV columns have the same names, with the ride's fields as columns of their
+/// own (route, fromStation, toStation, endedAt). Without an <see cref="OperationId"/> the tap's id is derived from the
+/// terminal and its sequence number.
 /// </summary>
 public sealed record OfflineTapRecord
 {
     public required string Card { get; init; }
 
-    public required long Amount { get; init; }
+    public long? Amount { get; init; }
+
+    public RideBody? Ride { get; init; }
 
     public required string MerchantId { get; init; }
 

@@ -9,6 +9,7 @@ namespace CityCard.Client.Http;
 /// <param name="OperationId">The operation id as the card recorded it: the gateway's city, a colon, the Idempotency-Key.</param>
 /// <param name="Refusal">For a refused tap, why; the terminal shows it and refuses the passenger.</param>
 /// <param name="Replay">True when this answers a retry: the first outcome, nothing done again.</param>
+/// <param name="Charged">For an accepted charge: what it took from the card (the policy's fare, or the merchant's amount after any discount).</param>
 public sealed record CardOperationResponse(
     string OperationId,
     OperationStatus Status,
@@ -16,7 +17,8 @@ public sealed record CardOperationResponse(
     long Balance,
     CardStatus CardStatus,
     long Version,
-    bool Replay);
+    bool Replay,
+    long? Charged = null);
 
 /// <summary>How one record of a terminal batch ended.</summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TapOutcome>))]
@@ -41,6 +43,7 @@ public enum TapOutcome
 /// <param name="Record">1-based position of the record in the batch (header and blank lines not counted).</param>
 /// <param name="Line">1-based line of the upload the record came from.</param>
 /// <param name="FirstOutcome">For a duplicate: how the operation ended the first time (Accepted or Refused).</param>
+/// <param name="Charged">For an accepted tap (or a duplicate of one): the fare or amount it took.</param>
 public sealed record TapRecordResult(
     int Record,
     int Line,
@@ -50,7 +53,8 @@ public sealed record TapRecordResult(
     string? Code,
     string? Detail,
     OperationStatus? FirstOutcome,
-    long? Balance);
+    long? Balance,
+    long? Charged = null);
 
 public sealed record TapBatchResponse(
     int Records,

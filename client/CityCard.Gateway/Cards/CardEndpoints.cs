@@ -28,7 +28,7 @@ public static class CardEndpoints
             .WithSummary("Load money onto any card of the region");
         cards.MapPost("/charges", Charge).Requires(GatewayOperation.Charge).Idempotent()
             .Accepts<ChargeBody>("application/json").Produces<CardOperationResponse>()
-            .WithSummary("Charge a tap or purchase (a refusal is 200 with status Refused)");
+            .WithSummary("Charge a ride (priced by this city's policy) or a purchase (the merchant's amount); a refusal is 200 with status Refused");
         cards.MapPost("/charges/{chargeKey}/reversals", Reverse).Requires(GatewayOperation.ReverseCharge).Idempotent()
             .Accepts<ReverseChargeBody>("application/json").Produces<CardOperationResponse>()
             .WithSummary("Give back all or part of a charge this city took, named by its Idempotency-Key");
@@ -90,7 +90,7 @@ public static class CardEndpoints
         }
 
         var b = body.Value!;
-        var request = new ChargeRequest(http.OperationId(), Money.FromFen(b.Amount), gateway.City, b.MerchantId, b.Category, b.TerminalId, b.TerminalSequence, b.TappedAt);
+        var request = new ChargeRequest(http.OperationId(), Money.FromFen(b.Amount ?? 0), gateway.City, b.MerchantId, b.Category, b.TerminalId, b.TerminalSequence, b.TappedAt, b.Ride?.ToDetails());
         return OperationResults.ToHttp(http, await cards.ChargeAsync(http.Card().Value, request));
     }
 

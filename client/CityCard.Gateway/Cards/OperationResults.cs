@@ -36,5 +36,5 @@ public static class OperationResults
     }
 
     public static CardOperationResponse ToResponse(CardOperationResult r) =>
-        new(r.OperationId, r.Status, r.Status == OperationStatus.Refused ? r.Rejection : null, r.Balance.Fen, r.CardStatus, r.Version, r.IsReplay);
+        new(r.OperationId, r.Status, r.Status == OperationStatus.Refused ? r.Rejection : null, r.Balance.Fen, r.CardStatus, r.Version, r.IsReplay, r.Charged?.Fen);
 }

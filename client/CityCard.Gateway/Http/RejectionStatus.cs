@@ -24,6 +24,10 @@ public static class RejectionStatus
         RejectionCode.UnknownCategory => 400,
         RejectionCode.UnknownChannel => 400,
         RejectionCode.UnknownBlockReason => 400,
+        RejectionCode.RideMissing => 400,
+        RejectionCode.RideNotExpected => 400,
+        RejectionCode.FareAmountNotExpected => 400,
+        RejectionCode.InvalidRide => 400,
 
         RejectionCode.AmountNotPositive => 422,
         RejectionCode.AmountAboveLimit => 422,
@@ -35,6 +39,11 @@ public static class RejectionStatus
         RejectionCode.ReversalExceedsCharge => 422,
         RejectionCode.ReplacementSameCard => 422,
         RejectionCode.ReplacementIssuerMismatch => 422,
+        RejectionCode.UnknownRoute => 422,
+        RejectionCode.UnknownStation => 422,
+        RejectionCode.NoFareForTrip => 422,
+        RejectionCode.ModeNotOffered => 422,
+        RejectionCode.NoPolicyInForce => 422,
 
         RejectionCode.CardNotIssued => 404,
         RejectionCode.ChargeNotFound => 404,
@@ -51,6 +60,7 @@ public static class RejectionStatus
         RejectionCode.BalanceCeilingExceeded => 409,
         RejectionCode.ChargeAlreadyReversed => 409,
         RejectionCode.ReplacementTargetUnavailable => 409,
+        RejectionCode.OutstandingDebt => 409,
     };
 #pragma warning restore CS8524
 }

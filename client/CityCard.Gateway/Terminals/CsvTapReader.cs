@@ -6,16 +6,19 @@ using CityCard.Gateway.Http;
 namespace CityCard.Gateway.Terminals;
 
 /// <summary>
-/// CSV batches: a header line naming the columns (any order; <c>operationId</c> optional), then one tap per line.
+/// CSV batches: a header line naming the columns (any order), then one tap per line. A ride's fields are columns of
+/// their own (<c>route</c>, <c>fromStation</c>, <c>toStation</c>, <c>endedAt</c>); an empty field is an absent one, so a
+/// file mixing rides (no amount) and purchases (no ride) has every column and leaves the other kind's empty.
 /// Every field is an identifier, a number, a name or an ISO time, none of which holds a comma, so fields are never
 /// quoted and a quote makes the record invalid rather than being guessed at.
 /// </summary>
 public static class CsvTapReader
 {
     public static IReadOnlyList<string> Columns { get; } =
-        ["card", "amount", "merchantId", "category", "terminalId", "terminalSequence", "tappedAt", "operationId"];
+        ["card", "amount", "merchantId", "category", "terminalId", "terminalSequence", "tappedAt", "operationId", "route", "fromStation", "toStation", "endedAt"];
 
-    private const string OptionalColumn = "operationId";
+    public static IReadOnlyList<string> RequiredColumns { get; } =
+        ["card", "merchantId", "category", "terminalId", "terminalSequence", "tappedAt"];
 
     public static TapBatch Read(List<(int Line, string Text)> lines, City acquirer)
     {
@@ -33,7 +36,7 @@ public static class CsvTapReader
             return TapBatch.Refused(ProblemCodes.InvalidBody, "A column is named twice in the header.");
         }
 
-        var missing = Columns.Where(c => c != OptionalColumn && !header.Contains(c, StringComparer.Ordinal)).ToList();
+        var missing = RequiredColumns.Where(c => !header.Contains(c, StringComparer.Ordinal)).ToList();
         if (missing.Count > 0)
         {
             return TapBatch.Refused(ProblemCodes.MissingField, $"The header lacks {string.Join(", ", missing)}.");
@@ -66,24 +69,36 @@ public static class CsvTapReader
             return TapRecord.Invalid(number, line, null, ProblemCodes.MalformedRecord, $"The record has {fields.Count} fields; the header names {header.Count}.");
         }
 
-        var row = header.Zip(fields).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
-        var card = row["card"];
-        if (!long.TryParse(row["amount"], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
+        var row = header.Zip(fields).Where(p => p.Second.Length > 0).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var card = row.GetValueOrDefault("card") ?? string.Empty;
+        long? amount = null;
+        if (row.TryGetValue("amount", out var amountText))
         {
-            return Bad(number, line, card, "amount", "an integer number of fen");
+            if (!long.TryParse(amountText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var fen))
+            {
+                return Bad(number, line, card, "amount", "an integer number of fen");
+            }
+
+            amount = fen;
         }
 
-        if (!TryParseName<Category>(row["category"], out var category))
+        DateTimeOffset? endedAt = null;
+        if (row.TryGetValue("endedAt", out var endedText) && (!Query.TryParseMoment(endedText, out endedAt) || endedAt is null))
+        {
+            return Bad(number, line, card, "endedAt", "an ISO 8601 time with an offset");
+        }
+
+        if (!TryParseName<Category>(row.GetValueOrDefault("category") ?? string.Empty, out var category))
         {
             return Bad(number, line, card, "category", $"one of {string.Join(", ", Enum.GetNames<Category>())}");
         }
 
-        if (!long.TryParse(row["terminalSequence"], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var sequence))
+        if (!long.TryParse(row.GetValueOrDefault("terminalSequence"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var sequence))
         {
             return Bad(number, line, card, "terminalSequence", "an integer");
         }
 
-        if (!Query.TryParseMoment(row["tappedAt"], out var tappedAt) || tappedAt is null)
+        if (!Query.TryParseMoment(row.GetValueOrDefault("tappedAt") ?? string.Empty, out var tappedAt) || tappedAt is null)
         {
             return Bad(number, line, card, "tappedAt", "an ISO 8601 time with an offset");
         }
@@ -92,14 +107,23 @@ public static class CsvTapReader
         {
             Card = card,
             Amount = amount,
-            MerchantId = row["merchantId"],
+            MerchantId = row.GetValueOrDefault("merchantId") ?? string.Empty,
             Category = category,
-            TerminalId = row["terminalId"],
+            TerminalId = row.GetValueOrDefault("terminalId") ?? string.Empty,
             TerminalSequence = sequence,
             TappedAt = tappedAt.Value,
-            OperationId = row.GetValueOrDefault(OptionalColumn) is { Length: > 0 } id ? id : null,
+            OperationId = row.GetValueOrDefault("operationId"),
+            Ride = Ride(row, endedAt),
         };
         return TapRecordBuilder.Build(number, line, record, acquirer);
+    }
+
+    private static RideBody? Ride(Dictionary<string, string> row, DateTimeOffset? endedAt)
+    {
+        var (route, from, to) = (row.GetValueOrDefault("route"), row.GetValueOrDefault("fromStation"), row.GetValueOrDefault("toStation"));
+        return route is null && from is null && to is null && endedAt is null
+            ? null
+            : new RideBody { Route = route, FromStation = from, ToStation = to, EndedAt = endedAt };
     }
 
     /// <summary>Enum names only: Enum.TryParse would also take "7" or "Bus,Rail".</summary>

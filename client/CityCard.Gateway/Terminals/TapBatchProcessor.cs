@@ -51,6 +51,6 @@ public sealed class TapBatchProcessor(CardsClient cards, GatewaySettings setting
         };
         var balance = r.Status == OperationStatus.Rejected ? (long?)null : r.Balance.Fen;
         var detail = outcome == TapOutcome.Rejected ? r.Detail : null;
-        return new TapRecordResult(record.Number, record.Line, record.CardText, r.OperationId, outcome, r.Rejection?.ToString(), detail, first, balance);
+        return new TapRecordResult(record.Number, record.Line, record.CardText, r.OperationId, outcome, r.Rejection?.ToString(), detail, first, balance, r.Charged?.Fen);
     }
 }

@@ -38,7 +38,7 @@ public static class TapRecordBuilder
             return TapRecord.Invalid(number, line, card.Value, nameof(RejectionCode.InvalidOperationId), $"An operation id is 1 to {OperationIds.MaxKeyLength} letters, digits or . _ : -");
         }
 
-        var request = new ChargeRequest(operationId, Money.FromFen(r.Amount), acquirer, r.MerchantId, r.Category, r.TerminalId, r.TerminalSequence, r.TappedAt);
+        var request = new ChargeRequest(operationId, Money.FromFen(r.Amount ?? 0), acquirer, r.MerchantId, r.Category, r.TerminalId, r.TerminalSequence, r.TappedAt, r.Ride?.ToDetails());
         return new TapRecord(number, line, card.Value, card, request, null, null);
     }
 

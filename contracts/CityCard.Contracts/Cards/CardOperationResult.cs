@@ -2,7 +2,8 @@ namespace CityCard.Contracts;
 
 /// <summary>
 /// The outcome of one card operation. <see cref="IsReplay"/> is true when the operation id had already been used
-/// for the same content: the outcome is the first one, and nothing was done again.
+/// for the same content: the outcome is the first one, and nothing was done again. <see cref="Charged"/> is what an
+/// accepted charge took from the card (the fare the policy set, or the merchant's amount after any discount).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("citycard.card-operation-result")]
 public sealed record CardOperationResult(
@@ -13,7 +14,8 @@ public sealed record CardOperationResult(
     Money Balance,
     CardStatus CardStatus,
     long Version,
-    bool IsReplay)
+    bool IsReplay,
+    Money? Charged = null)
 {
     public bool IsAccepted => Status == OperationStatus.Accepted;
 

@@ -21,6 +21,9 @@ public sealed record TopUpRequest(string OperationId, Money Amount, City LoadCit
 /// <summary>
 /// A tap or a purchase at a terminal. <paramref name="TappedAt"/> is the terminal's time, which for an offline tap
 /// may be hours before the upload; the terminal id and sequence number identify the tap at its source.
+/// A transit tap (bus, coach, rail, bike) carries its <paramref name="Ride"/> and no amount (zero): the fare comes
+/// from the policy of <paramref name="AcquirerCity"/> in force at <paramref name="TappedAt"/>. A purchase (every
+/// other category) carries the merchant's <paramref name="Amount"/> and no ride.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("citycard.charge")]
 public sealed record ChargeRequest(
@@ -31,7 +34,19 @@ public sealed record ChargeRequest(
     Category Category,
     string TerminalId,
     long TerminalSequence,
-    DateTimeOffset TappedAt) : CardRequest(OperationId);
+    DateTimeOffset TappedAt,
+    RideDetails? Ride = null) : CardRequest(OperationId)
+{
+    /// <summary>A transit tap: the fare is the policy's business, so there is no amount.</summary>
+    public static ChargeRequest ForRide(
+        string operationId, City city, string operatorId, Category mode, string terminalId, long terminalSequence, DateTimeOffset tappedAt, RideDetails ride) =>
+        new(operationId, Money.Zero, city, operatorId, mode, terminalId, terminalSequence, tappedAt, ride);
+
+    /// <summary>A purchase at a merchant: the merchant's amount, before any discount the card's product earns.</summary>
+    public static ChargeRequest ForPurchase(
+        string operationId, Money amount, City city, string merchantId, Category category, string terminalId, long terminalSequence, DateTimeOffset tappedAt) =>
+        new(operationId, amount, city, merchantId, category, terminalId, terminalSequence, tappedAt);
+}
 
 /// <summary>Give back all or part of one earlier charge, at most once.</summary>
 [GenerateSerializer, Immutable, Alias("citycard.reverse-charge")]

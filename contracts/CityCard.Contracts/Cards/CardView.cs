@@ -17,6 +17,7 @@ public sealed record CardView(
 /// <summary>One event of a card's history, with the state it left behind.</summary>
 /// <param name="BusinessTime">When it happened in the world (the terminal's tap time); null when that is the recording time.</param>
 /// <param name="Amount">The money the event moved on the card, signed: positive in, negative out; zero for none.</param>
+/// <param name="Fare">For a charge (or a fare adjustment): how the amount was worked out.</param>
 [GenerateSerializer, Immutable, Alias("citycard.card-history-entry")]
 public sealed record CardHistoryEntry(
     long Version,
@@ -27,7 +28,8 @@ public sealed record CardHistoryEntry(
     Money Amount,
     Money BalanceAfter,
     CardStatus StatusAfter,
-    string Summary);
+    string Summary,
+    FareBreakdown? Fare = null);
 
 [GenerateSerializer, Immutable, Alias("citycard.card-history")]
 public sealed record CardHistory(CardNumber Card, DateTimeOffset? AsOf, IReadOnlyList<CardHistoryEntry> Entries, CardView State);

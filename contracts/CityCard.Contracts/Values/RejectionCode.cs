@@ -54,4 +54,32 @@ public enum RejectionCode
     ReplacementSameCard = 60,
     ReplacementIssuerMismatch = 61,
     ReplacementTargetUnavailable = 62,
+
+    // Fares and policies (nothing is recorded: the tap could not be priced).
+    /// <summary>A transit tap without its ride (route, stations or times).</summary>
+    RideMissing = 70,
+
+    /// <summary>A purchase that names a ride.</summary>
+    RideNotExpected = 71,
+
+    /// <summary>A transit tap that names an amount: the fare comes from the city's policy.</summary>
+    FareAmountNotExpected = 72,
+
+    /// <summary>A ride whose fields do not fit its mode (a bus without a route, a bike never returned, an end before the start).</summary>
+    InvalidRide = 73,
+
+    UnknownRoute = 74,
+    UnknownStation = 75,
+
+    /// <summary>Both stations are known, but the policy has no fare between them.</summary>
+    NoFareForTrip = 76,
+
+    /// <summary>The city runs no such mode (say, urban rail where there is none).</summary>
+    ModeNotOffered = 77,
+
+    /// <summary>No version of the city's policy is in force at that time.</summary>
+    NoPolicyInForce = 78,
+
+    /// <summary>Closing a card whose negative balance is more than its deposit can cover.</summary>
+    OutstandingDebt = 79,
 }

@@ -1,16 +1,17 @@
 using CityCard.Contracts;
+using CityCard.Domain.Policies;
 using static CityCard.Domain.Cards.RequestValidation;
 
 namespace CityCard.Domain.Cards;
 
 /// <summary>
-/// Decides what one request does to a card: pure, given the state, the request, the recording time and the
-/// product catalogue. The order of checks is fixed: operation id, then replay, then the request's shape, then the
-/// card's rules. Only a tap the card refuses is recorded; every other refusal leaves the stream untouched.
+/// Decides what one request does to a card: pure, given the state, the request, the recording time and the cities'
+/// policies. The order of checks is fixed: operation id, then replay, then the request's shape, then the card's
+/// rules. Only a tap the card refuses is recorded; every other refusal leaves the stream untouched.
 /// </summary>
 public static class CardDecider
 {
-    public static CardDecision Decide(CardState state, CardRequest request, DateTimeOffset now, ProductCatalog catalog)
+    public static CardDecision Decide(CardState state, CardRequest request, DateTimeOffset now, PolicySet policies)
     {
         if (!IsValidOperationId(request.OperationId))
         {
@@ -32,20 +33,21 @@ public static class CardDecider
 
         return request switch
         {
-            IssueCardRequest r => Issue(state, r, now, catalog),
-            TopUpRequest r => TopUp(state, r, now, catalog),
-            ChargeRequest r => Charge(state, r, now),
+            IssueCardRequest r => Issue(state, r, now, policies),
+            TopUpRequest r => TopUp(state, r, now, policies),
+            ChargeRequest r => ChargeDecider.Charge(state, r, now, policies),
             ReverseChargeRequest r => Reverse(state, r, now),
             BlockCardRequest r => Block(state, r, now),
             UnblockCardRequest r => Unblock(state, r, now),
             ReplaceCardRequest r => Replace(state, r, now),
             CloseCardRequest r => Close(state, r, now),
-            ClaimReplacementRequest r => Claim(state, r, now, catalog),
+            ClaimReplacementRequest r => Claim(state, r, now, policies),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.GetType().Name, "Unknown request."),
         };
     }
 
-    private static CardDecision Issue(CardState s, IssueCardRequest r, DateTimeOffset now, ProductCatalog catalog)
+    /// <summary>The product must be on sale in the issuer's policy in force now, and the deposit exactly the product's.</summary>
+    private static CardDecision Issue(CardState s, IssueCardRequest r, DateTimeOffset now, PolicySet policies)
     {
         if (CheckCity(r.IssuingCity) is { } city)
         {
@@ -57,14 +59,19 @@ public static class CardDecider
             return new CardDecision.Reject(RejectionCode.IssuerMismatch, $"Card {s.Card} belongs to {s.Issuer}, not {r.IssuingCity}.");
         }
 
-        if (!catalog.TryGet(s.Issuer, r.Product, out _))
+        if (policies.CityAt(s.Issuer, now) is null)
+        {
+            return new CardDecision.Reject(RejectionCode.NoPolicyInForce, $"No policy of {s.Issuer} is in force on {ChinaTime.DateOf(now):yyyy-MM-dd}.");
+        }
+
+        if (policies.ProductAt(s.Issuer, r.Product, now) is not { } product)
         {
             return new CardDecision.Reject(RejectionCode.UnknownProduct, $"{s.Issuer} sells no product '{r.Product}'.");
         }
 
-        if (r.Deposit.IsNegative || r.Deposit > CardLimits.MaxDeposit)
+        if (r.Deposit != product.Deposit)
         {
-            return new CardDecision.Reject(RejectionCode.DepositOutOfRange, $"A deposit is 0 to {CardLimits.MaxDeposit.Fen} fen.");
+            return new CardDecision.Reject(RejectionCode.DepositOutOfRange, $"{s.Issuer}'s {r.Product} card takes a deposit of {product.Deposit.Fen} fen, not {r.Deposit.Fen}.");
         }
 
         return s.IsIssued
@@ -72,7 +79,7 @@ public static class CardDecider
             : CardDecision.Of(new CardIssued(r.OperationId, now, s.Card, s.Issuer, r.Product, r.Deposit));
     }
 
-    private static CardDecision TopUp(CardState s, TopUpRequest r, DateTimeOffset now, ProductCatalog catalog)
+    private static CardDecision TopUp(CardState s, TopUpRequest r, DateTimeOffset now, PolicySet policies)
     {
         var shape = CheckAmount(r.Amount) ?? CheckCity(r.LoadCity)
             ?? (Enum.IsDefined(r.Channel) ? null : new CardDecision.Reject(RejectionCode.UnknownChannel, $"'{(int)r.Channel}' is not a top-up channel."));
@@ -86,29 +93,11 @@ public static class CardDecider
             return status;
         }
 
-        var ceiling = catalog.BalanceCeilingOf(s);
+        // A product no longer sold keeps the system's ceiling rather than locking its holder out of top-ups.
+        var ceiling = policies.ProductAt(s.Issuer, s.Product!.Value, now)?.BalanceCeiling ?? CardLimits.DefaultBalanceCeiling;
         return s.Balance + r.Amount > ceiling
             ? new CardDecision.Reject(RejectionCode.BalanceCeilingExceeded, $"The balance would be {(s.Balance + r.Amount).Fen} fen, above the ceiling of {ceiling.Fen} fen.")
             : CardDecision.Of(new CardToppedUp(r.OperationId, now, r.Amount, r.LoadCity, r.Channel));
-    }
-
-    private static CardDecision Charge(CardState s, ChargeRequest r, DateTimeOffset now)
-    {
-        if (CheckTap(r, now) is { } shape)
-        {
-            return shape;
-        }
-
-        if (!s.IsIssued)
-        {
-            return NotIssued(s);
-        }
-
-        var tap = new TapDetails(r.AcquirerCity, r.MerchantId, r.Category, r.TerminalId, r.TerminalSequence, r.TappedAt);
-        var refusal = UnlessActive(s)?.Code ?? (s.Balance < r.Amount ? RejectionCode.InsufficientBalance : null);
-        return refusal is { } reason
-            ? CardDecision.Of(new ChargeRefused(r.OperationId, now, r.Amount, tap, reason))
-            : CardDecision.Of(new CardCharged(r.OperationId, now, r.Amount, tap));
     }
 
     private static CardDecision Reverse(CardState s, ReverseChargeRequest r, DateTimeOffset now)
@@ -145,8 +134,8 @@ public static class CardDecider
             return new CardDecision.Reject(RejectionCode.ChargeAlreadyReversed, $"Charge '{r.ChargeOperationId}' was already reversed.");
         }
 
-        return r.Amount > charge.Amount
-            ? new CardDecision.Reject(RejectionCode.ReversalExceedsCharge, $"Charge '{r.ChargeOperationId}' was {charge.Amount.Fen} fen; {r.Amount.Fen} cannot be reversed.")
+        return r.Amount > charge.Paid
+            ? new CardDecision.Reject(RejectionCode.ReversalExceedsCharge, $"Charge '{r.ChargeOperationId}' was {charge.Paid.Fen} fen; {r.Amount.Fen} cannot be reversed.")
             : CardDecision.Of(new ChargeReversed(r.OperationId, now, r.ChargeOperationId, r.Amount, charge.Tap.AcquirerCity, charge.Tap.Category, charge.Tap.MerchantId, r.Reason));
     }
 
@@ -200,6 +189,12 @@ public static class CardDecider
             return status;
         }
 
+        // The new card takes a debt as it takes a balance; one the replacement could not receive is settled first.
+        if (s.Balance < -PolicyLimits.MaxTransitOverdraft)
+        {
+            return new CardDecision.Reject(RejectionCode.OutstandingDebt, $"Card {s.Card} owes {-s.Balance}; settle it at the service desk before replacing the card.");
+        }
+
         return CardDecision.Of(new CardReplaced(r.OperationId, now, r.NewCard, s.Balance, s.Deposit));
     }
 
@@ -210,10 +205,19 @@ public static class CardDecider
             return status;
         }
 
-        return CardDecision.Of(new CardClosed(r.OperationId, now, s.Balance, s.Deposit));
+        if (!s.Balance.IsNegative)
+        {
+            return CardDecision.Of(new CardClosed(r.OperationId, now, s.Balance, s.Deposit));
+        }
+
+        // A transit overdraft left the card owing: the deposit covers the debt, the rest of it is refunded.
+        var debt = -s.Balance;
+        return debt > s.Deposit
+            ? new CardDecision.Reject(RejectionCode.OutstandingDebt, $"Card {s.Card} owes {debt} and its deposit is {s.Deposit}; top it up before closing.")
+            : CardDecision.Of(new CardClosed(r.OperationId, now, Money.Zero, s.Deposit - debt, debt));
     }
 
-    private static CardDecision Claim(CardState s, ClaimReplacementRequest r, DateTimeOffset now, ProductCatalog catalog)
+    private static CardDecision Claim(CardState s, ClaimReplacementRequest r, DateTimeOffset now, PolicySet policies)
     {
         if (r.OldCard.IsEmpty)
         {
@@ -230,9 +234,10 @@ public static class CardDecider
             return new CardDecision.Reject(RejectionCode.ReplacementIssuerMismatch, $"Card {s.Card} cannot replace a card of {r.OldCard.Issuer}.");
         }
 
-        if (!catalog.TryGet(s.Issuer, r.Product, out _))
+        // The replacement keeps the old card's product, even one no longer on sale.
+        if (!policies.EverSold(s.Issuer, r.Product))
         {
-            return new CardDecision.Reject(RejectionCode.UnknownProduct, $"{s.Issuer} sells no product '{r.Product}'.");
+            return new CardDecision.Reject(RejectionCode.UnknownProduct, $"{s.Issuer} never sold a product '{r.Product}'.");
         }
 
         return s.IsIssued
@@ -247,9 +252,11 @@ public static class CardDecider
             return new CardDecision.Reject(RejectionCode.DepositOutOfRange, $"A deposit is 0 to {CardLimits.MaxDeposit.Fen} fen.");
         }
 
-        if (r.Balance.IsNegative)
+        // A transit overdraft can leave the old card owing, and the debt moves with the replacement; anything beyond
+        // the largest overdraft a product may allow is not a card's balance.
+        if (r.Balance < -PolicyLimits.MaxTransitOverdraft)
         {
-            return new CardDecision.Reject(RejectionCode.AmountNotPositive, "A replacement cannot receive a negative balance.");
+            return new CardDecision.Reject(RejectionCode.AmountNotPositive, $"A replacement receives at most a debt of {PolicyLimits.MaxTransitOverdraft}.");
         }
 
         if (s.Status == CardStatus.AwaitingReplacementFunds && s.PendingReplacement == r.OperationId && s.ReplacementOf == r.OldCard)
@@ -272,7 +279,7 @@ public static class CardDecider
     }
 
     /// <summary>The refusal a card gives when it is not active, or null when it is.</summary>
-    private static CardDecision.Reject? UnlessActive(CardState s) => s.Status switch
+    internal static CardDecision.Reject? UnlessActive(CardState s) => s.Status switch
     {
         CardStatus.Active => null,
         CardStatus.NotIssued => NotIssued(s),
@@ -283,6 +290,6 @@ public static class CardDecider
         _ => throw new ArgumentOutOfRangeException(nameof(s), s.Status, "Unknown card status."),
     };
 
-    private static CardDecision.Reject NotIssued(CardState s) =>
+    internal static CardDecision.Reject NotIssued(CardState s) =>
         new(RejectionCode.CardNotIssued, $"Card {s.Card} has not been issued.");
 }

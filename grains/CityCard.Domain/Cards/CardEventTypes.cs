@@ -19,6 +19,7 @@ public static class CardEventTypes
         [typeof(ReplacementCardClaimed)] = "replacement_card_claimed.v1",
         [typeof(ReplacementFundsReceived)] = "replacement_funds_received.v1",
         [typeof(CardClosed)] = "card_closed.v1",
+        [typeof(FareAdjusted)] = "fare_adjusted.v1",
     };
 
     public static string NameOf(CardEvent e) => Names[e.GetType()];

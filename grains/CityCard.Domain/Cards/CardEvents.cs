@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CityCard.Contracts;
 
 namespace CityCard.Domain.Cards;
@@ -25,20 +26,30 @@ public sealed record CardToppedUp(
     City LoadCity,
     TopUpChannel Channel) : CardEvent(OperationId, RecordedAt);
 
-/// <summary>The details of a tap or purchase as the terminal reported them; shared by charges and refusals.</summary>
+/// <summary>
+/// The details of a tap or purchase as the terminal reported them; shared by charges and refusals. For a transit
+/// tap, <see cref="Ride"/> holds the route, stations and times the fare came from (null on purchases, and on taps
+/// recorded before fares came from policies).
+/// </summary>
 public sealed record TapDetails(
     City AcquirerCity,
     string MerchantId,
     Category Category,
     string TerminalId,
     long TerminalSequence,
-    DateTimeOffset TappedAt);
+    DateTimeOffset TappedAt,
+    RideDetails? Ride = null);
 
+/// <summary>
+/// A tap or purchase accepted: <see cref="Amount"/> left the card (zero for a ride that was free or capped).
+/// <see cref="Fare"/> is how the city's policy arrived at it; null only on charges recorded before policies.
+/// </summary>
 public sealed record CardCharged(
     string OperationId,
     DateTimeOffset RecordedAt,
     Money Amount,
-    TapDetails Tap) : CardEvent(OperationId, RecordedAt);
+    TapDetails Tap,
+    FareBreakdown? Fare = null) : CardEvent(OperationId, RecordedAt);
 
 /// <summary>A tap the card refused, recorded so that "the gate refused me at 08:12" can be answered later.</summary>
 public sealed record ChargeRefused(
@@ -46,7 +57,32 @@ public sealed record ChargeRefused(
     DateTimeOffset RecordedAt,
     Money Amount,
     TapDetails Tap,
-    RejectionCode Reason) : CardEvent(OperationId, RecordedAt);
+    RejectionCode Reason,
+    FareBreakdown? Fare = null) : CardEvent(OperationId, RecordedAt);
+
+/// <summary>
+/// The fare of an earlier ride, <see cref="ChargeOperationId"/>, worked out again because a tap from before it
+/// (<see cref="CardEvent.OperationId"/>) arrived late: the caps filled earlier, or a transfer or free ride moved.
+/// The card's balance changes by <see cref="FareBefore"/> − <see cref="FareAfter"/>: positive is money back to the
+/// card (owed by the acquiring city's operator), negative a further charge. <see cref="Fare"/> is the new breakdown.
+/// </summary>
+public sealed record FareAdjusted(
+    string OperationId,
+    DateTimeOffset RecordedAt,
+    string ChargeOperationId,
+    DateTimeOffset RideTappedAt,
+    City AcquirerCity,
+    Category Category,
+    string MerchantId,
+    Money FareBefore,
+    Money FareAfter,
+    FareBreakdown Fare,
+    string Reason) : CardEvent(OperationId, RecordedAt)
+{
+    /// <summary>What the card's balance gains (negative: loses).</summary>
+    [JsonIgnore]
+    public Money BalanceChange => FareBefore - FareAfter;
+}
 
 public sealed record ChargeReversed(
     string OperationId,
@@ -89,9 +125,14 @@ public sealed record ReplacementFundsReceived(
     Money Balance,
     Money Deposit) : CardEvent(OperationId, RecordedAt);
 
-/// <summary>The holder was refunded the balance and the deposit; the card is finished.</summary>
+/// <summary>
+/// The holder was refunded the balance and the deposit; the card is finished. A card closed with a negative balance
+/// (after a transit overdraft) refunds no balance: <see cref="DebtSettledFromDeposit"/> of the deposit is kept by the
+/// issuer to cover it, and only the rest of the deposit is refunded. Null on cards closed without debt.
+/// </summary>
 public sealed record CardClosed(
     string OperationId,
     DateTimeOffset RecordedAt,
     Money BalanceRefunded,
-    Money DepositRefunded) : CardEvent(OperationId, RecordedAt);
+    Money DepositRefunded,
+    Money? DebtSettledFromDeposit = null) : CardEvent(OperationId, RecordedAt);

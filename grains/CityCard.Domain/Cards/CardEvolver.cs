@@ -1,4 +1,5 @@
 using CityCard.Contracts;
+using CityCard.Domain.Fares;
 
 namespace CityCard.Domain.Cards;
 
@@ -24,12 +25,20 @@ public static class CardEvolver
         {
             Balance = s.Balance - x.Amount,
             Charges = s.Charges.Add(x.OperationId, new ChargeRecord(x.Amount, Money.Zero, x.Tap, x.RecordedAt), CardLimits.ChargeMemory),
+            Rides = RideOf(x) is { } ride ? s.Rides.Add(ride) : s.Rides,
         },
         ChargeRefused => s,
+        FareAdjusted x => s with
+        {
+            Balance = s.Balance + x.BalanceChange,
+            Charges = s.Charges.RecordAdjustment(x.ChargeOperationId, x.FareAfter - x.FareBefore),
+            Rides = s.Rides.Reprice(x.ChargeOperationId, x.Fare),
+        },
         ChargeReversed x => s with
         {
             Balance = s.Balance + x.Amount,
             Charges = s.Charges.RecordReversal(x.ChargeOperationId, x.Amount),
+            Rides = s.Rides.Freeze(x.ChargeOperationId),
         },
         CardBlocked x => s with { Status = CardStatus.Blocked, BlockedFor = x.Reason },
         CardUnblocked => s with { Status = CardStatus.Active, BlockedFor = null },
@@ -60,8 +69,8 @@ public static class CardEvolver
         {
             Status = CardStatus.Closed,
             BlockedFor = null,
-            Balance = s.Balance - x.BalanceRefunded,
-            Deposit = s.Deposit - x.DepositRefunded,
+            Balance = s.Balance - x.BalanceRefunded + (x.DebtSettledFromDeposit ?? Money.Zero),
+            Deposit = s.Deposit - x.DepositRefunded - (x.DebtSettledFromDeposit ?? Money.Zero),
         },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown card event."),
     };
@@ -70,21 +79,26 @@ public static class CardEvolver
     private static CardState Remember(CardState s, CardEvent e)
     {
         var fingerprint = OperationFingerprint.Of(e);
-        if (fingerprint is null && s.Operations.TryGet(e.OperationId, out var started))
-        {
-            // A continuation (the replacement's funds arriving) updates the outcome of the operation it finishes.
-            fingerprint = started.Fingerprint;
-        }
-
         if (fingerprint is null)
         {
-            return s;
+            // A continuation (the replacement's funds arriving, a fare adjusted by a late tap) updates the outcome of
+            // the operation it belongs to: a retry then answers with the balance after all of it.
+            return s.Operations.TryGet(e.OperationId, out var started)
+                ? s with { Operations = s.Operations.Remember(started with { BalanceAfter = s.Balance, StatusAfter = s.Status, Version = s.Version }, CardLimits.RecentOperationCapacity) }
+                : s;
         }
 
         var (status, rejection) = e is ChargeRefused refused
             ? (OperationStatus.Refused, refused.Reason)
             : (OperationStatus.Accepted, (RejectionCode?)null);
-        var record = new OperationRecord(e.OperationId, fingerprint, status, rejection, s.Balance, s.Status, s.Version);
+        var charged = e is CardCharged c ? c.Amount : (Money?)null;
+        var record = new OperationRecord(e.OperationId, fingerprint, status, rejection, s.Balance, s.Status, s.Version, charged);
         return s with { Operations = s.Operations.Remember(record, CardLimits.RecentOperationCapacity) };
     }
+
+    /// <summary>A priced transit charge becomes a remembered ride; purchases and charges from before policies do not.</summary>
+    private static RideRecord? RideOf(CardCharged x) =>
+        x.Tap.Ride is { } ride && x.Fare is { } fare
+            ? RideRecord.Of(new RideTap(x.OperationId, x.Tap.AcquirerCity, x.Tap.Category, x.Tap.MerchantId, ride, x.Tap.TappedAt, x.Tap.TerminalId, x.Tap.TerminalSequence), fare)
+            : null;
 }

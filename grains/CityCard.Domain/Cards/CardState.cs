@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CityCard.Contracts;
+using CityCard.Domain.Fares;
 
 namespace CityCard.Domain.Cards;
 
@@ -38,6 +39,9 @@ public sealed record CardState
     public RecentOperations Operations { get; init; } = RecentOperations.Empty;
 
     public ChargeBook Charges { get; init; } = ChargeBook.Empty;
+
+    /// <summary>The rides of the last weeks that the next fares depend on (caps, transfers, free rides per month).</summary>
+    public RideMemory Rides { get; init; } = RideMemory.Empty;
 
     [JsonIgnore]
     public City Issuer => Card.Issuer;

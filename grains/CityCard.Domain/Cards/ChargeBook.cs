@@ -3,10 +3,16 @@ using CityCard.Contracts;
 
 namespace CityCard.Domain.Cards;
 
-/// <summary>A charge that can still be reversed, and how much of it already was.</summary>
-public sealed record ChargeRecord(Money Amount, Money Reversed, TapDetails Tap, DateTimeOffset RecordedAt)
+/// <summary>
+/// A charge that can still be reversed, and how much of it already was. <see cref="Adjustment"/> is the sum of later
+/// fare adjustments to it (negative when the card got money back), so a reversal never returns more than was paid.
+/// </summary>
+public sealed record ChargeRecord(Money Amount, Money Reversed, TapDetails Tap, DateTimeOffset RecordedAt, Money Adjustment = default)
 {
-    public Money Reversible => Amount - Reversed;
+    /// <summary>What the card paid for it in the end: the charge and its adjustments.</summary>
+    public Money Paid => Amount + Adjustment;
+
+    public Money Reversible => Paid - Reversed;
 }
 
 /// <summary>
@@ -40,6 +46,11 @@ public sealed record ChargeBook
 
         return new ChargeBook { Charges = charges, Order = order };
     }
+
+    public ChargeBook RecordAdjustment(string chargeOperationId, Money fareChange) =>
+        TryGet(chargeOperationId, out var charge)
+            ? this with { Charges = Charges.SetItem(chargeOperationId, charge with { Adjustment = charge.Adjustment + fareChange }) }
+            : this;
 
     public ChargeBook RecordReversal(string chargeOperationId, Money amount) =>
         TryGet(chargeOperationId, out var charge)

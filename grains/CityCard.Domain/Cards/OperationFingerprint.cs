@@ -15,7 +15,7 @@ public static class OperationFingerprint
     {
         IssueCardRequest r => Digest("issue", r.IssuingCity, r.Product, r.Deposit.Fen),
         TopUpRequest r => Digest("top-up", r.Amount.Fen, r.LoadCity, r.Channel),
-        ChargeRequest r => Charge(r.Amount, new TapDetails(r.AcquirerCity, r.MerchantId, r.Category, r.TerminalId, r.TerminalSequence, r.TappedAt)),
+        ChargeRequest r => Charge(r.Amount, new TapDetails(r.AcquirerCity, r.MerchantId, r.Category, r.TerminalId, r.TerminalSequence, r.TappedAt, r.Ride)),
         ReverseChargeRequest r => Digest("reverse", r.ChargeOperationId, r.Amount.Fen, r.Reason),
         BlockCardRequest r => Digest("block", r.Reason),
         UnblockCardRequest => Digest("unblock"),
@@ -31,8 +31,8 @@ public static class OperationFingerprint
     {
         CardIssued x => Digest("issue", x.Issuer, x.Product, x.Deposit.Fen),
         CardToppedUp x => Digest("top-up", x.Amount.Fen, x.LoadCity, x.Channel),
-        CardCharged x => Charge(x.Amount, x.Tap),
-        ChargeRefused x => Charge(x.Amount, x.Tap),
+        CardCharged x => Charge(RequestedAmount(x.Amount, x.Tap), x.Tap),
+        ChargeRefused x => Charge(RequestedAmount(x.Amount, x.Tap), x.Tap),
         ChargeReversed x => Digest("reverse", x.ChargeOperationId, x.Amount.Fen, x.Reason),
         CardBlocked x => Digest("block", x.Reason),
         CardUnblocked => Digest("unblock"),
@@ -40,13 +40,23 @@ public static class OperationFingerprint
         CardClosed => Digest("close"),
         ReplacementCardClaimed x => Digest("claim-replacement", x.OldCard, x.Product),
         ReplacementFundsReceived => null,
+        FareAdjusted => null,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event."),
     };
 
-    private static string Charge(Money amount, TapDetails tap) =>
-        Digest("charge", amount.Fen, tap.AcquirerCity, tap.MerchantId, tap.Category, tap.TerminalId, tap.TerminalSequence, tap.TappedAt.UtcTicks);
+    /// <summary>
+    /// A ride's request names no amount (the policy sets the fare), so its event is compared as the request was: zero.
+    /// A tap recorded before policies, with no ride, named its amount.
+    /// </summary>
+    private static Money RequestedAmount(Money recorded, TapDetails tap) => tap.Ride is null ? recorded : Money.Zero;
 
-    private static string Digest(params object[] parts)
+    private static string Charge(Money amount, TapDetails tap) => tap.Ride is not { } ride
+        ? Digest("charge", amount.Fen, tap.AcquirerCity, tap.MerchantId, tap.Category, tap.TerminalId, tap.TerminalSequence, tap.TappedAt.UtcTicks)
+        : Digest(
+            "charge", amount.Fen, tap.AcquirerCity, tap.MerchantId, tap.Category, tap.TerminalId, tap.TerminalSequence, tap.TappedAt.UtcTicks,
+            "ride", ride.Route, ride.FromStation, ride.ToStation, ride.EndedAt?.UtcTicks);
+
+    private static string Digest(params object?[] parts)
     {
         // Length-prefixed parts, so that ("ab","c") and ("a","bc") never collide.
         var canonical = new StringBuilder();

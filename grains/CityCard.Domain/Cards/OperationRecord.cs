@@ -4,6 +4,7 @@ namespace CityCard.Domain.Cards;
 
 /// <summary>What a card remembers of one operation: enough to answer a retry with the first outcome.</summary>
 /// <param name="Fingerprint">Digest of the operation's content; a retry with a different one is a conflict.</param>
+/// <param name="Charged">What an accepted charge took from the card; null for every other operation.</param>
 public sealed record OperationRecord(
     string OperationId,
     string Fingerprint,
@@ -11,4 +12,5 @@ public sealed record OperationRecord(
     RejectionCode? Rejection,
     Money BalanceAfter,
     CardStatus StatusAfter,
-    long Version);
+    long Version,
+    Money? Charged = null);

@@ -1,4 +1,5 @@
 using CityCard.Contracts;
+using CityCard.Domain.Fares;
 
 namespace CityCard.Domain.Cards;
 
@@ -34,19 +35,19 @@ public static class RequestValidation
 
     public static CardDecision.Reject? CheckTap(ChargeRequest r, DateTimeOffset now)
     {
-        if (CheckAmount(r.Amount) is { } amount)
+        if (!Enum.IsDefined(r.Category))
         {
-            return amount;
+            return new(RejectionCode.UnknownCategory, $"'{(int)r.Category}' is not a category.");
+        }
+
+        if ((r.Category.IsTransit() ? CheckRideShape(r) : CheckPurchaseShape(r)) is { } kind)
+        {
+            return kind;
         }
 
         if (CheckCity(r.AcquirerCity) is { } city)
         {
             return city;
-        }
-
-        if (!Enum.IsDefined(r.Category))
-        {
-            return new(RejectionCode.UnknownCategory, $"'{(int)r.Category}' is not a category.");
         }
 
         if (!IsIdentifier(r.MerchantId, CardLimits.MaxMerchantIdLength))
@@ -69,10 +70,60 @@ public static class RequestValidation
             return new(RejectionCode.TapTimeInFuture, $"The tap time {r.TappedAt:O} is in the future.");
         }
 
-        return r.TappedAt < now - CardLimits.MaxTapAge
-            ? new(RejectionCode.TapTooOld, $"The tap time {r.TappedAt:O} is older than {CardLimits.MaxTapAge.TotalDays} days.")
+        if (r.TappedAt < now - CardLimits.MaxTapAge)
+        {
+            return new(RejectionCode.TapTooOld, $"The tap time {r.TappedAt:O} is older than {CardLimits.MaxTapAge.TotalDays} days.");
+        }
+
+        return r.Ride?.EndedAt is { } ended && ended > now + CardLimits.TapClockSkew
+            ? new(RejectionCode.TapTimeInFuture, $"The ride's end {ended:O} is in the future.")
             : null;
     }
+
+    /// <summary>A purchase names the merchant's amount and no ride.</summary>
+    private static CardDecision.Reject? CheckPurchaseShape(ChargeRequest r) =>
+        r.Ride is not null
+            ? new(RejectionCode.RideNotExpected, $"A {r.Category} purchase carries an amount, not a ride.")
+            : CheckAmount(r.Amount);
+
+    /// <summary>A ride names no amount, and the fields its mode is priced by.</summary>
+    private static CardDecision.Reject? CheckRideShape(ChargeRequest r)
+    {
+        if (r.Ride is not { } ride)
+        {
+            return new(RejectionCode.RideMissing, $"A {r.Category} tap carries its ride (route, stations or times).");
+        }
+
+        if (r.Amount != Money.Zero)
+        {
+            return new(RejectionCode.FareAmountNotExpected, $"A {r.Category} tap names no amount; the fare comes from {r.AcquirerCity}'s policy.");
+        }
+
+        foreach (var id in new[] { ride.Route, ride.FromStation, ride.ToStation })
+        {
+            if (id is not null && !IsIdentifier(id, CardLimits.MaxMerchantIdLength))
+            {
+                return InvalidRide($"A route or station id is 1 to {CardLimits.MaxMerchantIdLength} letters, digits or . _ : -");
+            }
+        }
+
+        if (ride.EndedAt is { } ended && (ended < r.TappedAt || ended - r.TappedAt > FareLimits.MaxRideDuration))
+        {
+            return InvalidRide($"A ride ends after it starts and lasts at most {FareLimits.MaxRideDuration.TotalHours} hours.");
+        }
+
+        return r.Category switch
+        {
+            Category.Bus when ride.Route is null => InvalidRide("A bus ride names its route."),
+            Category.Coach when ride.FromStation is null || ride.ToStation is null => InvalidRide("A coach ride names its origin and destination stations."),
+            Category.Coach when ride.FromStation == ride.ToStation => InvalidRide("A coach ride joins two different stations."),
+            Category.Rail when ride.FromStation is null || ride.ToStation is null => InvalidRide("A rail ride names its entry and exit stations."),
+            Category.Bike when ride.EndedAt is null => InvalidRide("A bike ride names the time the bike was returned."),
+            _ => null,
+        };
+    }
+
+    private static CardDecision.Reject InvalidRide(string detail) => new(RejectionCode.InvalidRide, detail);
 
     private static bool IsIdentifierChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-';
 }

@@ -14,7 +14,7 @@ public sealed partial class CardGrain
     public async Task<CardOperationResult> Replace(ReplaceCardRequest request)
     {
         if (state is not null && state.OutgoingReplacement is null
-            && CardDecider.Decide(state, request, clock.GetUtcNow(), catalog) is CardDecision.Append)
+            && CardDecider.Decide(state, request, clock.GetUtcNow(), policies) is CardDecision.Append)
         {
             var claim = await NewCard(request).ClaimReplacement(new ClaimReplacementRequest(request.OperationId, card, state.Product!.Value));
             if (!claim.IsAccepted)

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using CityCard.Contracts;
 using CityCard.Domain.Cards;
+using CityCard.Domain.Fares;
+using CityCard.Domain.Policies;
 using CityCard.Grains.Storage;
 using CityCard.Grains.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -15,7 +17,7 @@ namespace CityCard.Grains.Cards;
 public sealed partial class CardGrain(
     ICardEventStore store,
     TimeProvider clock,
-    ProductCatalog catalog,
+    PolicySet policies,
     CardTelemetry telemetry,
     ILogger<CardGrain> logger) : Grain, ICardGrain
 {
@@ -93,7 +95,7 @@ public sealed partial class CardGrain(
         for (var attempt = 1; ; attempt++)
         {
             var current = state!;
-            var decision = CardDecider.Decide(current, request, clock.GetUtcNow(), catalog);
+            var decision = CardDecider.Decide(current, request, clock.GetUtcNow(), policies);
             switch (decision)
             {
                 case CardDecision.Reject reject:
@@ -154,12 +156,21 @@ public sealed partial class CardGrain(
             return Rejected(state!, request.OperationId, RejectionCode.OperationConflict, $"Operation '{request.OperationId}' was already used for a different request.");
         }
 
-        var past = CardEvolver.Fold(CardState.Initial(card), await store.ReadAsync(card, registered.Version));
+        // The operation's own event and the fare adjustments appended with it (same operation id, at most one per ride
+        // remembered), so the answer is the balance after all of them, as the first answer was.
+        var events = await store.ReadAsync(card, registered.Version + FareLimits.MaxRememberedRides);
+        var upTo = registered.Version;
+        while (upTo < events.Count && events[(int)upTo].OperationId == request.OperationId)
+        {
+            upTo++;
+        }
+
+        var past = CardEvolver.Fold(CardState.Initial(card), events.Take((int)upTo));
         return FromRecord(past.Operations.Records[request.OperationId], isReplay: true);
     }
 
     private static CardOperationResult FromRecord(OperationRecord record, bool isReplay) =>
-        new(record.OperationId, record.Status, record.Rejection, record.Rejection?.ToString(), record.BalanceAfter, record.StatusAfter, record.Version, isReplay);
+        new(record.OperationId, record.Status, record.Rejection, record.Rejection?.ToString(), record.BalanceAfter, record.StatusAfter, record.Version, isReplay, record.Charged);
 
     private static CardOperationResult Rejected(CardState current, string operationId, RejectionCode code, string detail) =>
         new(operationId, OperationStatus.Rejected, code, detail, current.Balance, current.Status, current.Version, false);

@@ -10,4 +10,13 @@ public sealed class CardStoreOptions
     /// this many events after it. Zero turns snapshots off (every activation replays the whole stream).
     /// </summary>
     public int SnapshotEvery { get; set; } = 100;
+
+    /// <summary>Write the appends of many cards that arrive together in one transaction (see GroupCommitter).</summary>
+    public bool GroupCommit { get; set; } = true;
+
+    /// <summary>The most appends one group commit takes.</summary>
+    public int GroupCommitBatchSize { get; set; } = 256;
+
+    /// <summary>How many appends may wait for the writer before callers are made to wait to enqueue.</summary>
+    public int GroupCommitQueueLimit { get; set; } = 10_000;
 }

@@ -1,6 +1,5 @@
 using CityCard.Contracts;
 using CityCard.Domain.Cards;
-using JasperFx;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -9,11 +8,21 @@ namespace CityCard.Grains.Storage;
 
 /// <summary>
 /// Card streams in Marten: one string-keyed stream per card, appended with the expected version so two writers can
-/// never fork a stream; operation ids registered in the same transaction; snapshots every N events.
+/// never fork a stream; operation ids registered in the same transaction; snapshots every N events; appends of
+/// many cards grouped into one transaction when <see cref="CardStoreOptions.GroupCommit"/> is on.
 /// </summary>
-public sealed class MartenCardEventStore(IDocumentStore store, IOptions<CardStoreOptions> options) : ICardEventStore
+public sealed class MartenCardEventStore : ICardEventStore, IAsyncDisposable
 {
-    private readonly CardStoreOptions settings = options.Value;
+    private readonly IDocumentStore store;
+    private readonly CardStoreOptions settings;
+    private readonly GroupCommitter? committer;
+
+    public MartenCardEventStore(IDocumentStore store, IOptions<CardStoreOptions> options)
+    {
+        this.store = store;
+        settings = options.Value;
+        committer = settings.GroupCommit ? new GroupCommitter(store, settings, AppendAloneAsync) : null;
+    }
 
     public async Task<CardState> LoadAsync(CardNumber card, CancellationToken cancellationToken = default)
     {
@@ -29,50 +38,23 @@ public sealed class MartenCardEventStore(IDocumentStore store, IOptions<CardStor
         return CardEvolver.Fold(start, tail.Where(e => e.Version > start.Version).Select(e => (CardEvent)e.Data));
     }
 
-    public async Task<AppendResult> AppendAsync(CardAppend append, CancellationToken cancellationToken = default)
+    public Task<AppendResult> AppendAsync(CardAppend append, CancellationToken cancellationToken = default) =>
+        committer is null ? AppendAloneAsync(append, cancellationToken) : committer.AppendAsync(append, cancellationToken);
+
+    public ValueTask DisposeAsync() => committer?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    private async Task<AppendResult> AppendAloneAsync(CardAppend append, CancellationToken cancellationToken)
     {
-        var key = append.Card.Value;
         await using var session = store.LightweightSession();
-        if (append.ExpectedVersion == 0)
-        {
-            session.Events.StartStream(key, append.Events);
-        }
-        else
-        {
-            session.Events.Append(key, append.ExpectedVersion + append.Events.Count, append.Events);
-        }
-
-        var version = append.ExpectedVersion;
-        foreach (var e in append.Events)
-        {
-            version++;
-            if (OperationFingerprint.Of(e) is { } fingerprint)
-            {
-                session.QueueSqlCommand(
-                    $"insert into {settings.Schema}.{MartenSetup.OperationsTable} (card, operation_id, version, fingerprint) values (?, ?, ?, ?)",
-                    key, e.OperationId, version, fingerprint);
-            }
-        }
-
-        HotlistTable.QueueChanges(session, settings.Schema, key, append.Events);
-
-        if (SnapshotDue(append.ExpectedVersion, version))
-        {
-            session.Store(new CardSnapshot { Id = key, Version = version, Schema = CardSnapshot.CurrentSchema, State = append.StateAfter });
-        }
-
+        CardAppendWriter.Stage(session, append, settings);
         try
         {
             await session.SaveChangesAsync(cancellationToken);
             return AppendResult.Appended;
         }
-        catch (Exception ex) when (IsVersionConflict(ex))
+        catch (Exception ex) when (CardAppendWriter.Classify(ex) is { } outcome)
         {
-            return AppendResult.VersionConflict;
-        }
-        catch (Exception ex) when (IsDuplicateOperation(ex))
-        {
-            return AppendResult.DuplicateOperation;
+            return outcome;
         }
     }
 
@@ -97,25 +79,5 @@ public sealed class MartenCardEventStore(IDocumentStore store, IOptions<CardStor
         return await reader.ReadAsync(cancellationToken)
             ? new RegisteredOperation(operationId, reader.GetInt64(0), reader.GetString(1))
             : null;
-    }
-
-    private bool SnapshotDue(long fromVersion, long toVersion) =>
-        settings.SnapshotEvery > 0 && toVersion / settings.SnapshotEvery > fromVersion / settings.SnapshotEvery;
-
-    private static bool IsVersionConflict(Exception ex) => Chain(ex).Any(e =>
-        e is ConcurrencyException
-            or JasperFx.Events.ExistingStreamIdCollisionException
-            or Marten.Exceptions.ExistingStreamIdCollisionException
-        || (e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg && pg.TableName == "mt_events"));
-
-    private static bool IsDuplicateOperation(Exception ex) => Chain(ex).Any(e =>
-        e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg && pg.TableName == MartenSetup.OperationsTable);
-
-    private static IEnumerable<Exception> Chain(Exception ex)
-    {
-        for (Exception? e = ex; e is not null; e = e.InnerException)
-        {
-            yield return e;
-        }
     }
 }

@@ -21,6 +21,16 @@ public static class RequestKinds
         new("top-up", Numbers.Zigong, [Issued()], TopUp(), OperationStatus.Accepted),
         new("charge", Numbers.Zigong, [Issued(), ToppedUp(Yuan(10))], Charge(), OperationStatus.Accepted),
         new("refused charge", Numbers.Zigong, [Issued()], Charge(), OperationStatus.Refused),
+        new("ride", Numbers.Zigong, [Issued(), ToppedUp(Yuan(10))], Rides.Bus(), OperationStatus.Accepted),
+        new("refused ride", Numbers.Zigong, [Issued()], Rides.Bus(), OperationStatus.Refused),
+
+        // A ride uploaded after a later one: its charge, then the later ride's fare adjusted (it becomes a transfer).
+        new(
+            "late ride",
+            Numbers.Zigong,
+            [Issued(), ToppedUp(Yuan(10)), Rides.Charged(Rides.Bus("ride-2", "ZG-35", Clock.Now.AddMinutes(-10)))],
+            Rides.Bus("ride-1", "ZG-1", Clock.Now.AddMinutes(-30)),
+            OperationStatus.Accepted),
         new("reversal", Numbers.Zigong, [Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2))], Reverse(amount: Fen(50)), OperationStatus.Accepted),
         new("block", Numbers.Zigong, [Issued()], Block(reason: BlockReason.Stolen), OperationStatus.Accepted),
         new("unblock", Numbers.Zigong, [Issued(), Blocked()], Unblock(), OperationStatus.Accepted),
@@ -32,11 +42,19 @@ public static class RequestKinds
 
     public static TheoryData<RecordedRequest> Cases => new(All);
 
-    /// <summary>Decides the request on its history and returns the one event it appends.</summary>
-    public static CardEvent FirstEventOf(RecordedRequest kind)
+    /// <summary>Decides the request on its history and returns the first event it appends: the one that records it.</summary>
+    public static CardEvent FirstEventOf(RecordedRequest kind) => EventsOf(kind)[0];
+
+    /// <summary>
+    /// Every event the request appends: one, except for a late ride, which also appends the adjustments of the rides
+    /// after it (under its own operation id).
+    /// </summary>
+    public static IReadOnlyList<CardEvent> EventsOf(RecordedRequest kind)
     {
-        var decision = CardDecider.Decide(kind.Before, kind.Request, Clock.Now, ProductCatalog.Default);
-        var append = Assert.IsType<CardDecision.Append>(decision);
-        return Assert.Single(append.Events);
+        var decision = CardDecider.Decide(kind.Before, kind.Request, Clock.Now, TestPolicies.Default);
+        var events = Assert.IsType<CardDecision.Append>(decision).Events;
+        Assert.NotEmpty(events);
+        Assert.All(events.Skip(1), e => Assert.IsType<FareAdjusted>(e));
+        return events;
     }
 }

@@ -13,10 +13,10 @@ public sealed class Retrying_an_operation_replays_its_first_outcome
     [MemberData(nameof(Kinds))]
     public void The_same_request_twice_is_done_once(RecordedRequest kind)
     {
-        var first = CardDecider.Decide(kind.Before, kind.Request, Clock.Now, ProductCatalog.Default);
+        var first = CardDecider.Decide(kind.Before, kind.Request, Clock.Now, TestPolicies.Default);
         var after = CardEvolver.Fold(kind.Before, Assert.IsType<CardDecision.Append>(first).Events);
 
-        var retry = CardDecider.Decide(after, kind.Request, Clock.Now.AddMinutes(10), ProductCatalog.Default);
+        var retry = CardDecider.Decide(after, kind.Request, Clock.Now.AddMinutes(10), TestPolicies.Default);
 
         var replay = Assert.IsType<CardDecision.Replay>(retry);
         Assert.True(after.Operations.TryGet(kind.Request.OperationId, out var remembered));
@@ -56,7 +56,7 @@ public sealed class Retrying_an_operation_replays_its_first_outcome
         var spec = Given(Issued(), ToppedUp(Yuan(10)));
         var after = spec.When(Charge(tappedAt: tappedAt)).ThenAppends(new CardCharged("charge-1", Clock.Now, Yuan(2), TapOf(Charge(tappedAt: tappedAt))));
 
-        var retry = CardDecider.Decide(after, Charge(tappedAt: tappedAt.ToUniversalTime()), Clock.Now, ProductCatalog.Default);
+        var retry = CardDecider.Decide(after, Charge(tappedAt: tappedAt.ToUniversalTime()), Clock.Now, TestPolicies.Default);
 
         Assert.IsType<CardDecision.Replay>(retry);
     }

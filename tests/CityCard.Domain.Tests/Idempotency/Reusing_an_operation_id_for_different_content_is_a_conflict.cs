@@ -27,10 +27,10 @@ public sealed class Reusing_an_operation_id_for_different_content_is_a_conflict
     public void A_different_request_under_a_used_id_is_refused(RecordedRequest kind, CardRequest different)
     {
         Assert.Equal(kind.Request.OperationId, different.OperationId);
-        var first = Assert.IsType<CardDecision.Append>(CardDecider.Decide(kind.Before, kind.Request, Clock.Now, ProductCatalog.Default));
+        var first = Assert.IsType<CardDecision.Append>(CardDecider.Decide(kind.Before, kind.Request, Clock.Now, TestPolicies.Default));
         var after = CardEvolver.Fold(kind.Before, first.Events);
 
-        var decision = CardDecider.Decide(after, different, Clock.Now, ProductCatalog.Default);
+        var decision = CardDecider.Decide(after, different, Clock.Now, TestPolicies.Default);
 
         var reject = Assert.IsType<CardDecision.Reject>(decision);
         Assert.Equal(RejectionCode.OperationConflict, reject.Code);
@@ -86,12 +86,18 @@ public sealed class Reusing_an_operation_id_for_different_content_is_a_conflict
                 break;
             case ChargeRequest r:
                 yield return r with { Amount = r.Amount + Fen(1) };
-                yield return r with { AcquirerCity = City.ZG };
+                yield return r with { AcquirerCity = r.AcquirerCity == City.ZG ? City.LZ : City.ZG };
                 yield return r with { MerchantId = "other" };
                 yield return r with { Category = Category.Rail };
                 yield return r with { TerminalId = "other" };
                 yield return r with { TerminalSequence = r.TerminalSequence + 1 };
                 yield return r with { TappedAt = r.TappedAt.AddTicks(1) };
+                if (r.Ride is { } ride)
+                {
+                    yield return r with { Ride = ride with { Route = "ZG-3" } };
+                    yield return r with { Ride = ride with { EndedAt = r.TappedAt.AddMinutes(20) } };
+                }
+
                 break;
             case ReverseChargeRequest r:
                 yield return r with { Amount = r.Amount + Fen(1) };

@@ -10,12 +10,12 @@ public sealed class Charging_a_card
     [Fact]
     public void A_tap_on_an_active_card_with_enough_money_is_charged()
     {
-        var tap = Charge("charge-1", Yuan(2), City.LZ, "LZ-BUS-7", Category.Bus, "bus-0042", 17, Clock.Now.AddMinutes(-3));
+        var tap = Charge("charge-1", Yuan(2), City.LZ, "LZ-SHOP-7", Category.Retail, "bus-0042", 17, Clock.Now.AddMinutes(-3));
 
         var after = Given(Issued(), ToppedUp(Yuan(10)))
             .When(tap)
             .ThenAppends(new CardCharged("charge-1", Clock.Now, Yuan(2),
-                new TapDetails(City.LZ, "LZ-BUS-7", Category.Bus, "bus-0042", 17, Clock.Now.AddMinutes(-3))));
+                new TapDetails(City.LZ, "LZ-SHOP-7", Category.Retail, "bus-0042", 17, Clock.Now.AddMinutes(-3))));
 
         after.HasBalanceAndDeposit(Yuan(8), Yuan(20));
         Assert.True(after.Charges.TryGet("charge-1", out var charge));

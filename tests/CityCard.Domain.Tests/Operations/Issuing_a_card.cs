@@ -20,14 +20,25 @@ public sealed class Issuing_a_card
         Assert.Equal(1, after.Version);
     }
 
+    [Fact]
+    public void The_deposit_is_the_one_the_issuers_policy_sets_for_the_product()
+    {
+        // policies/zg.json: a standard card takes 20.00, a senior card 25.00.
+        Given()
+            .When(Issue(product: ProductCode.Senior, deposit: Yuan(25)))
+            .ThenAppends(new CardIssued("issue-1", Clock.Now, Numbers.Zigong, City.ZG, ProductCode.Senior, Yuan(25)));
+    }
+
     [Theory]
     [InlineData(0L)]
+    [InlineData(1_999L)]
+    [InlineData(2_001L)]
     [InlineData(50_000L)]
-    public void A_deposit_at_either_end_of_its_range_is_accepted(long depositFen)
+    public void Any_other_deposit_is_refused(long depositFen)
     {
         Given()
             .When(Issue(deposit: Fen(depositFen)))
-            .ThenAppends(new CardIssued("issue-1", Clock.Now, Numbers.Zigong, City.ZG, ProductCode.Standard, Fen(depositFen)));
+            .ThenRejects(RejectionCode.DepositOutOfRange);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class Topping_up_a_card
     [Fact]
     public void A_top_up_may_fill_the_card_exactly_to_its_ceiling()
     {
-        var ceiling = ProductCatalog.Default.BalanceCeilingOf(Given(Issued()).State);
+        var ceiling = TestPolicies.CeilingOf(Given(Issued()).State);
 
         var after = Given(Issued(), ToppedUp(ceiling - Yuan(5)))
             .When(TopUp(amount: Yuan(5)))
@@ -32,7 +32,7 @@ public sealed class Topping_up_a_card
     [Fact]
     public void A_top_up_past_the_ceiling_is_refused_by_one_fen()
     {
-        var ceiling = ProductCatalog.Default.BalanceCeilingOf(Given(Issued()).State);
+        var ceiling = TestPolicies.CeilingOf(Given(Issued()).State);
 
         Given(Issued(), ToppedUp(ceiling - Yuan(5)))
             .When(TopUp(amount: Yuan(5) + Fen(1)))

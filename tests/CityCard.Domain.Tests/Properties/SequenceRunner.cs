@@ -33,17 +33,21 @@ public sealed class SequenceRunner
             state = CardState.Initial(card);
             var claim = new ClaimReplacementRequest("replace-0", Numbers.Zigong, product);
             Accept(claim);
-            Accept(new ReceiveReplacementFundsRequest("replace-0", Numbers.Zigong, Money.FromFen(start.FundsFen), deposit));
-            model = new CardModel(CardStatus.Active, Money.FromFen(start.FundsFen), deposit, ProductCatalog.Default.BalanceCeilingOf(state));
+            // The old card had the same product, so it held no more than that product's ceiling (policies/zg.json).
+            var funds = Money.Min(Money.FromFen(start.FundsFen), TestPolicies.Default.ProductAt(City.ZG, product, now)!.BalanceCeiling);
+            Accept(new ReceiveReplacementFundsRequest("replace-0", Numbers.Zigong, funds, deposit));
+            model = new CardModel(CardStatus.Active, funds, deposit, TestPolicies.CeilingOf(state));
             model.Remember(claim);
         }
         else
         {
             newCard = Numbers.ZigongReplacement;
             state = CardState.Initial(Numbers.Zigong);
+            // An issue takes exactly the product's deposit (policies/zg.json); only a replacement receives any deposit.
+            deposit = TestPolicies.Default.ProductAt(City.ZG, product, now)!.Deposit;
             var issue = new IssueCardRequest("issue-0", City.ZG, product, deposit);
             Accept(issue);
-            model = new CardModel(CardStatus.Active, Money.Zero, deposit, ProductCatalog.Default.BalanceCeilingOf(state));
+            model = new CardModel(CardStatus.Active, Money.Zero, deposit, TestPolicies.CeilingOf(state));
             model.Remember(issue);
         }
     }
@@ -66,7 +70,7 @@ public sealed class SequenceRunner
         var expected = model.Predict(request);
         var before = state;
 
-        var decision = CardDecider.Decide(state, request, now, ProductCatalog.Default);
+        var decision = CardDecider.Decide(state, request, now, TestPolicies.Default);
 
         var appended = CheckAgainstModel(request, expected, decision);
         foreach (var e in appended)
@@ -124,7 +128,7 @@ public sealed class SequenceRunner
 
     private void Accept(CardRequest request)
     {
-        var decision = CardDecider.Decide(state, request, now, ProductCatalog.Default);
+        var decision = CardDecider.Decide(state, request, now, TestPolicies.Default);
         var e = Assert.Single(Assert.IsType<CardDecision.Append>(decision).Events);
         state = CardEvolver.Evolve(state, e);
         history.Add(e);
@@ -172,8 +176,10 @@ public sealed class SequenceRunner
 
     private ChargeRequest Charge(Money amount, int pick)
     {
+        // Purchases in the categories no policy discounts (Health, Retail, Hotel, Parking): the model charges the
+        // amount as it is. Rides, priced by the policies, have their own properties in Fares/.
         var charge = new ChargeRequest(
-            NewId("charge"), amount, Cities.All[pick % 4], $"m-{pick % 7}", (Category)(1 + (pick % 12)), $"t-{pick % 3}", nextSequence++, now.AddMinutes(-(pick % 90)));
+            NewId("charge"), amount, Cities.All[pick % 4], $"m-{pick % 7}", (Category)(5 + (pick % 4)), $"t-{pick % 3}", nextSequence++, now.AddMinutes(-(pick % 90)));
         charges.Add(charge);
         return charge;
     }

@@ -10,7 +10,7 @@ public sealed class Every_refusal_follows_the_rejection_table
     {
         var before = CardEvolver.Fold(CardState.Initial(row.Card), row.Given);
 
-        var decision = CardDecider.Decide(before, row.Request, row.Now, ProductCatalog.Default);
+        var decision = CardDecider.Decide(before, row.Request, row.Now, TestPolicies.Default);
 
         if (row.Recorded)
         {

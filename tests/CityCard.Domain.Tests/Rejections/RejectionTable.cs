@@ -113,6 +113,20 @@ public static class RejectionTable
         Rejected("second reversal of a charge", RejectionCode.ChargeAlreadyReversed, Reverse("reverse-2", amount: Fen(1)), Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2)), Reversed(Yuan(2))),
         Rejected("reversal one fen above the charge", RejectionCode.ReversalExceedsCharge, Reverse(amount: Yuan(2) + Fen(1)), Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2))),
 
+        // Fares: a tap the policy cannot price is refused without trace (policies/zg.json; Zigong runs no rail).
+        Rejected("bus tap without its ride", RejectionCode.RideMissing, Charge(category: Category.Bus), Issued(), ToppedUp(Yuan(10))),
+        Rejected("purchase naming a ride", RejectionCode.RideNotExpected, Charge() with { Ride = RideDetails.Bus("ZG-1") }, Issued(), ToppedUp(Yuan(10))),
+        Rejected("ride naming its own fare", RejectionCode.FareAmountNotExpected, Rides.Bus() with { Amount = Yuan(2) }, Issued(), ToppedUp(Yuan(10))),
+        Rejected("bus ride without a route", RejectionCode.InvalidRide, Rides.Bus() with { Ride = new RideDetails(null, null, null, null) }, Issued(), ToppedUp(Yuan(10))),
+        Rejected("bus route the city does not run", RejectionCode.UnknownRoute, Rides.Bus(route: "ZG-404"), Issued(), ToppedUp(Yuan(10))),
+        Rejected("coach station nobody lists", RejectionCode.UnknownStation, Rides.Coach("ZG-CS", "XX-CS"), Issued(), ToppedUp(Yuan(10))),
+        Rejected("coach stations with no fare between them", RejectionCode.NoFareForTrip, Rides.Coach("LZ-CS", "YB-CS"), Issued(), ToppedUp(Yuan(10))),
+        Rejected("rail in a city without rail", RejectionCode.ModeNotOffered, Rides.Rail("ZG-A", "ZG-B"), Issued(), ToppedUp(Yuan(10))),
+        Rejected("ride before the first policy version", RejectionCode.NoPolicyInForce, Rides.Bus(tappedAt: new DateTimeOffset(2025, 12, 31, 23, 0, 0, Clock.ChinaStandardTime)), Issued(), ToppedUp(Yuan(10)))
+            with { Now = new DateTimeOffset(2026, 1, 2, 8, 0, 0, Clock.ChinaStandardTime) },
+        Rejected("closing a card whose debt is more than its deposit", RejectionCode.OutstandingDebt, Close(), Issued(deposit: Money.Zero), Charged(Yuan(3))),
+        Rejected("replacing a card with a debt beyond any overdraft", RejectionCode.OutstandingDebt, Replace(), Issued(), Charged(Yuan(60))),
+
         // Replacement.
         Rejected("card replaced by itself", RejectionCode.ReplacementSameCard, Replace(newCard: Numbers.Zigong), Issued()),
         Rejected("Zigong card replaced by a Luzhou number", RejectionCode.ReplacementIssuerMismatch, Replace(newCard: Numbers.Luzhou), Issued()),

@@ -75,7 +75,7 @@ public sealed class Recent_operations_evict_the_oldest_first
         history.AddRange(Enumerable.Range(1, capacity).Select(i => (CardEvent)ToppedUp(Fen(1), $"top-up-{i}")));
         var state = CardEvolver.Fold(CardState.Initial(Numbers.Zigong), history);
 
-        var decision = CardDecider.Decide(state, new TopUpRequest("top-up-0", Fen(1), City.ZG, TopUpChannel.ServiceDesk), Clock.Now, ProductCatalog.Default);
+        var decision = CardDecider.Decide(state, new TopUpRequest("top-up-0", Fen(1), City.ZG, TopUpChannel.ServiceDesk), Clock.Now, TestPolicies.Default);
 
         Assert.IsType<CardDecision.Append>(decision);
     }

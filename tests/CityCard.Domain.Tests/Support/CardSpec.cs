@@ -3,7 +3,7 @@ namespace CityCard.Domain.Tests.Support;
 /// <summary>
 /// Given / When / Then over the pure card domain: the history is folded from <see cref="CardState.Initial"/> with
 /// <see cref="CardEvolver"/>, the request is decided by <see cref="CardDecider"/> against
-/// <see cref="ProductCatalog.Default"/> at <see cref="Clock.Now"/>, and the Then methods assert the decision exactly.
+/// <see cref="TestPolicies.Default"/> at <see cref="Clock.Now"/>, and the Then methods assert the decision exactly.
 /// </summary>
 public sealed class CardSpec
 {
@@ -31,7 +31,7 @@ public sealed class CardSpec
     public CardSpec When(CardRequest req, DateTimeOffset? now = null)
     {
         request = req;
-        decision = CardDecider.Decide(State, req, now ?? Clock.Now, ProductCatalog.Default);
+        decision = CardDecider.Decide(State, req, now ?? Clock.Now, TestPolicies.Default);
         return this;
     }
 
@@ -39,7 +39,15 @@ public sealed class CardSpec
     public CardState ThenAppends(params CardEvent[] expected)
     {
         var append = Assert.IsType<CardDecision.Append>(Decision);
-        Assert.Equal(expected, append.Events);
+        Assert.Equal(expected, append.Events.Select(WithoutFare));
+        foreach (var e in append.Events)
+        {
+            if (e is CardCharged { Fare: { } fare } charged)
+            {
+                Assert.Equal(charged.Amount, fare.Charged);
+            }
+        }
+
         return CardEvolver.Fold(State, append.Events);
     }
 
@@ -69,4 +77,11 @@ public sealed class CardSpec
     }
 
     public override string ToString() => $"{card} v{State.Version} {State.Status}";
+
+    private static CardEvent WithoutFare(CardEvent e) => e switch
+    {
+        CardCharged c => c with { Fare = null },
+        ChargeRefused r => r with { Fare = null },
+        _ => e,
+    };
 }

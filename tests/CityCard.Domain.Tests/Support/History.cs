@@ -31,7 +31,7 @@ public static class History
     }
 
     public static ChargeReversed Reversed(Money amount, string charge = "charge-1", string op = "reverse-0", DateTimeOffset? at = null) =>
-        new(op, at ?? Clock.Earlier, charge, amount, City.LZ, Category.Bus, Requests.MerchantId, "Refund at the desk");
+        new(op, at ?? Clock.Earlier, charge, amount, City.LZ, Category.Retail, Requests.MerchantId, "Refund at the desk");
 
     public static CardBlocked Blocked(BlockReason reason = BlockReason.Lost, string op = "block-0", DateTimeOffset? at = null) =>
         new(op, at ?? Clock.Earlier, reason);

@@ -3,7 +3,7 @@ namespace CityCard.Domain.Tests.Support;
 /// <summary>Well-formed requests with sensible defaults; a test overrides only what it is about.</summary>
 public static class Requests
 {
-    public const string MerchantId = "LZ-BUS-7";
+    public const string MerchantId = "LZ-SHOP-7";
     public const string TerminalId = "bus-0042";
 
     public static IssueCardRequest Issue(
@@ -14,12 +14,13 @@ public static class Requests
         string op = "top-up-1", Money? amount = null, City city = City.NJ, TopUpChannel channel = TopUpChannel.Kiosk) =>
         new(op, amount ?? Amounts.Yuan(50), city, channel);
 
+    /// <summary>A purchase (a merchant category takes its amount as it is; transit taps carry rides, see Fares/).</summary>
     public static ChargeRequest Charge(
         string op = "charge-1",
         Money? amount = null,
         City city = City.LZ,
         string merchant = MerchantId,
-        Category category = Category.Bus,
+        Category category = Category.Retail,
         string terminal = TerminalId,
         long sequence = 17,
         DateTimeOffset? tappedAt = null) =>
@@ -47,5 +48,5 @@ public static class Requests
 
     /// <summary>The tap details a charge request carries, as its events record them.</summary>
     public static TapDetails TapOf(ChargeRequest r) =>
-        new(r.AcquirerCity, r.MerchantId, r.Category, r.TerminalId, r.TerminalSequence, r.TappedAt);
+        new(r.AcquirerCity, r.MerchantId, r.Category, r.TerminalId, r.TerminalSequence, r.TappedAt, r.Ride);
 }

@@ -32,9 +32,9 @@ public sealed class Bad_input_is_a_named_4xx_and_changes_nothing(GatewayFixture 
         ["amount above the limit"] = (c => Charge(c, Requests.ChargeJson(100_001)), HttpStatusCode.UnprocessableEntity, "AmountAboveLimit"),
         ["negative top-up"] = (c => TopUp(c, """{"amount":-1,"channel":"Kiosk"}"""), HttpStatusCode.UnprocessableEntity, "AmountNotPositive"),
         ["top-up beyond the ceiling"] = (c => TopUp(c, """{"amount":100000,"channel":"Kiosk"}"""), HttpStatusCode.Conflict, "BalanceCeilingExceeded"),
-        ["category as a number"] = (c => Charge(c, Requests.ChargeJson(200).Replace("\"Bus\"", "1", StringComparison.Ordinal)), HttpStatusCode.BadRequest, "InvalidField"),
-        ["category as a list"] = (c => Charge(c, Requests.ChargeJson(200).Replace("\"Bus\"", "\"Bus, Rail\"", StringComparison.Ordinal)), HttpStatusCode.BadRequest, "InvalidField"),
-        ["category in another case"] = (c => Charge(c, Requests.ChargeJson(200).Replace("\"Bus\"", "\"bus\"", StringComparison.Ordinal)), HttpStatusCode.BadRequest, "InvalidField"),
+        ["category as a number"] = (c => Charge(c, Requests.ChargeJson(200).Replace("\"Retail\"", "1", StringComparison.Ordinal)), HttpStatusCode.BadRequest, "InvalidField"),
+        ["category as a list"] = (c => Charge(c, Requests.ChargeJson(200).Replace("\"Retail\"", "\"Retail, Hotel\"", StringComparison.Ordinal)), HttpStatusCode.BadRequest, "InvalidField"),
+        ["category in another case"] = (c => Charge(c, Requests.ChargeJson(200).Replace("\"Retail\"", "\"retail\"", StringComparison.Ordinal)), HttpStatusCode.BadRequest, "InvalidField"),
         ["unknown field"] = (c => Charge(c, Requests.ChargeJson(200).Replace("{", """{"tip":5,""", StringComparison.Ordinal)), HttpStatusCode.BadRequest, "UnknownField"),
         ["field in another case"] = (c => Charge(c, Requests.ChargeJson(200).Replace("\"amount\"", "\"Amount\"", StringComparison.Ordinal)), HttpStatusCode.BadRequest, "UnknownField"),
         ["missing field"] = (c => TopUp(c, """{"channel":"Kiosk"}"""), HttpStatusCode.BadRequest, "MissingField"),
@@ -45,9 +45,14 @@ public sealed class Bad_input_is_a_named_4xx_and_changes_nothing(GatewayFixture 
         ["body too large for a card operation"] = (c => TopUp(c, $$"""{"amount":1,"channel":"Kiosk","pad":"{{new string('x', 20_000)}}"}"""), HttpStatusCode.RequestEntityTooLarge, "BodyTooLarge"),
         ["body larger than the gateway takes"] = (c => TopUp(c, new string(' ', 3 * 1024 * 1024) + "{}"), HttpStatusCode.RequestEntityTooLarge, "BodyTooLarge"),
         ["text instead of JSON"] = (c => Requests.Json(HttpMethod.Post, $"v1/cards/{c}/top-ups", Desk, NewKey("k"), "amount=1", "text/plain"), HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType"),
-        ["merchant id too long"] = (c => Charge(c, Requests.ChargeJson(200).Replace("ZG-BUS", new string('M', 33), StringComparison.Ordinal)), HttpStatusCode.BadRequest, "InvalidMerchantId"),
-        ["huge string field"] = (c => Charge(c, Requests.ChargeJson(200).Replace("ZG-BUS", new string('M', 15_000), StringComparison.Ordinal)), HttpStatusCode.BadRequest, "InvalidMerchantId"),
+        ["merchant id too long"] = (c => Charge(c, Requests.ChargeJson(200).Replace("ZG-SHOP", new string('M', 33), StringComparison.Ordinal)), HttpStatusCode.BadRequest, "InvalidMerchantId"),
+        ["huge string field"] = (c => Charge(c, Requests.ChargeJson(200).Replace("ZG-SHOP", new string('M', 15_000), StringComparison.Ordinal)), HttpStatusCode.BadRequest, "InvalidMerchantId"),
         ["control characters in a reason"] = (c => Requests.Json(HttpMethod.Post, $"v1/cards/{c}/charges/any/reversals", Desk, NewKey("k"), "{\"amount\":1,\"reason\":\"a\\u0000b\"}"), HttpStatusCode.BadRequest, "InvalidReason"),
+        ["ride with an amount"] = (c => Charge(c, Requests.RideJson(extra: ",\"amount\":200")), HttpStatusCode.BadRequest, "FareAmountNotExpected"),
+        ["ride without its ride"] = (c => Charge(c, Requests.RideJson().Replace(",\"ride\":{\"route\":\"ZG-1\"}", string.Empty, StringComparison.Ordinal)), HttpStatusCode.BadRequest, "RideMissing"),
+        ["ride on an unknown route"] = (c => Charge(c, Requests.RideJson("ZG-999")), HttpStatusCode.UnprocessableEntity, "UnknownRoute"),
+        ["purchase naming a ride"] = (c => Charge(c, Requests.ChargeJson(200).Replace("}", ",\"ride\":{\"route\":\"ZG-1\"}}", StringComparison.Ordinal)), HttpStatusCode.BadRequest, "RideNotExpected"),
+        ["unknown field in a ride"] = (c => Charge(c, Requests.RideJson().Replace("\"route\"", "\"line\"", StringComparison.Ordinal)), HttpStatusCode.BadRequest, "InvalidField"),
         ["tap time in the future"] = (c => Charge(c, Requests.ChargeJson(200, Requests.Now(60))), HttpStatusCode.UnprocessableEntity, "TapTimeInFuture"),
         ["tap time too old"] = (c => Charge(c, Requests.ChargeJson(200, "2020-01-01T00:00:00Z")), HttpStatusCode.UnprocessableEntity, "TapTooOld"),
         ["tap time not a time"] = (c => Charge(c, Requests.ChargeJson(200, "yesterday")), HttpStatusCode.BadRequest, "InvalidField"),
@@ -115,7 +120,7 @@ public sealed class Bad_input_is_a_named_4xx_and_changes_nothing(GatewayFixture 
         var csv = new StringBuilder(CsvHeader).Append('\n');
         for (var i = 1; i <= records; i++)
         {
-            csv.Append(card).Append(",100,ZG-BUS,Bus,ZG-BATCH-T,").Append(i).Append(',').Append(Requests.Now()).Append('\n');
+            csv.Append(card).Append(",100,ZG-SHOP,Retail,ZG-BATCH-T,").Append(i).Append(',').Append(Requests.Now()).Append('\n');
         }
 
         return csv.ToString();

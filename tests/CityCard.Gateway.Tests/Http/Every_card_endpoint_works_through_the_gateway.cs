@@ -18,7 +18,7 @@ public sealed class Every_card_endpoint_works_through_the_gateway(GatewayFixture
 
     private static ChargeBody Tap(long fen, long sequence = 1) => new()
     {
-        Amount = fen, MerchantId = "LZ-BUS", Category = Category.Bus, TerminalId = "LZ-T-1", TerminalSequence = sequence, TappedAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+        Amount = fen, MerchantId = "LZ-SHOP", Category = Category.Retail, TerminalId = "LZ-T-1", TerminalSequence = sequence, TappedAt = DateTimeOffset.UtcNow.AddMinutes(-1),
     };
 
     [Fact]
@@ -57,6 +57,25 @@ public sealed class Every_card_endpoint_works_through_the_gateway(GatewayFixture
         var conflict = await gateways.Http(City.ZG).SendAsync(Requests.Json(HttpMethod.Post, $"v1/cards/{card}/charges", KeyOf(City.ZG, Role.Terminal), "retry-me", Requests.ChargeJson(999)));
         await ProblemAssert.IsProblem(conflict, HttpStatusCode.Conflict, "OperationConflict");
         Assert.Equal(3L, await gateways.StreamVersionAsync(card));
+    }
+
+    [Fact]
+    public async Task A_ride_is_priced_by_the_acquiring_citys_policy_and_the_fare_comes_back()
+    {
+        var card = await gateways.NewActiveCardAsync(City.ZG, 5_000);
+        var ride = new ChargeBody
+        {
+            Ride = new RideBody { Route = "LZ-3" }, MerchantId = "LZ-BUS", Category = Category.Bus, TerminalId = "LZB-0042", TerminalSequence = 1001, TappedAt = DateTimeOffset.UtcNow.AddMinutes(-2),
+        };
+
+        var charged = (await Terminal(City.LZ).ChargeAsync(card, ride, "tap:LZB-0042:1001")).Expect();
+
+        Assert.Equal(OperationStatus.Accepted, charged.Status);
+        Assert.True(charged.Charged > 0, $"a Luzhou bus costs something, charged {charged.Charged}");
+        Assert.Equal(5_000L - charged.Charged, charged.Balance);
+        var entry = (await Operations(City.ZG).GetHistoryAsync(card, limit: 1)).Expect().Entries.Single();
+        Assert.Equal(charged.Charged, entry.Fare?.Charged.Fen);
+        Assert.StartsWith("LZ@", entry.Fare!.Policy, StringComparison.Ordinal);
     }
 
     [Fact]

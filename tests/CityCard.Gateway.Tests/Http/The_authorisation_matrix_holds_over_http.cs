@@ -20,7 +20,7 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
             GatewayOperation.IssueCard => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/issue", apiKey, key, """{"product":"standard","deposit":0}"""),
             GatewayOperation.TopUp => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/top-ups", apiKey, key, """{"amount":100,"channel":"Kiosk"}"""),
             GatewayOperation.Charge => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/charges", apiKey, key, Requests.ChargeJson(100)),
-            GatewayOperation.UploadTaps => Requests.Json(HttpMethod.Post, "v1/tap-batches", apiKey, null, $"card,amount,merchantId,category,terminalId,terminalSequence,tappedAt\n{card},100,M,Bus,T-M,1,{Requests.Now()}\n", "text/csv"),
+            GatewayOperation.UploadTaps => Requests.Json(HttpMethod.Post, "v1/tap-batches", apiKey, null, $"card,amount,merchantId,category,terminalId,terminalSequence,tappedAt\n{card},100,M,Retail,T-M,1,{Requests.Now()}\n", "text/csv"),
             GatewayOperation.ReverseCharge => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/charges/nope/reversals", apiKey, key, """{"amount":100,"reason":"test"}"""),
             GatewayOperation.BlockCard => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/block", apiKey, key, """{"reason":"Lost"}"""),
             GatewayOperation.UnblockCard => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/unblock", apiKey, key, null),
@@ -95,7 +95,7 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
         var card = await gateways.NewActiveCardAsync(City.ZG, 1_000);
         (await gateways.Client(City.LZ, Role.Terminal).ChargeAsync(card, new Client.Http.ChargeBody
         {
-            Amount = 300, MerchantId = "LZ-BUS", Category = Category.Bus, TerminalId = "LZ-T-9", TerminalSequence = 1, TappedAt = DateTimeOffset.UtcNow,
+            Amount = 300, MerchantId = "LZ-SHOP", Category = Category.Retail, TerminalId = "LZ-T-9", TerminalSequence = 1, TappedAt = DateTimeOffset.UtcNow,
         }, "lz-charge")).Expect();
 
         // Zigong's desk names Luzhou's charge by its key, but only Luzhou's gateway can reach it.

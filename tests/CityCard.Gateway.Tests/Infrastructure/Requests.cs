@@ -31,6 +31,11 @@ public static class Requests
 
     public static string Now(int minutes = -1) => DateTimeOffset.UtcNow.AddMinutes(minutes).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>A bus ride at Zigong: no amount, the route; the policy prices it.</summary>
+    public static string RideJson(string route = "ZG-1", string? extra = null) =>
+        $$"""{"merchantId":"ZG-BUS","category":"Bus","terminalId":"ZG-T-2","terminalSequence":8,"tappedAt":"{{Now()}}","ride":{"route":"{{route}}"}{{extra}}}""";
+
+    /// <summary>A purchase at a Zigong shop: the merchant's amount, no ride.</summary>
     public static string ChargeJson(long fen, string? tappedAt = null) =>
-        $$"""{"amount":{{fen}},"merchantId":"ZG-BUS","category":"Bus","terminalId":"ZG-T-1","terminalSequence":7,"tappedAt":"{{tappedAt ?? Now()}}"}""";
+        $$"""{"amount":{{fen}},"merchantId":"ZG-SHOP","category":"Retail","terminalId":"ZG-T-1","terminalSequence":7,"tappedAt":"{{tappedAt ?? Now()}}"}""";
 }

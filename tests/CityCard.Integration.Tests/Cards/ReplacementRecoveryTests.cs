@@ -26,22 +26,22 @@ public sealed class ReplacementRecoveryTests(CardClusterFixture fixture)
     public async Task A_replacement_interrupted_half_way_is_completed_by_a_retry_and_conserves_money(string crashingEvent, FaultPoint point)
     {
         var (oldCard, newCard) = (CardClusterFixture.NewCard(City.NJ), CardClusterFixture.NewCard(City.NJ));
-        await fixture.Cards.IssueAsync(oldCard, Issue(oldCard, Money.FromYuan(30)));
+        await fixture.Cards.IssueAsync(oldCard, Issue(oldCard, Money.FromYuan(20)));
         await fixture.Cards.TopUpAsync(oldCard, TopUp(6_789));
         var replace = new ReplaceCardRequest(NewOp("replace"), CardNumber.Parse(newCard));
 
         fixture.Faults.Arm(e => e.GetType().Name == crashingEvent, point);
         await Assert.ThrowsAnyAsync<Exception>(() => fixture.Cards.ReplaceAsync(oldCard, replace));
-        await AssertMoneyConserved(oldCard, newCard, balance: 6_789, deposit: 3_000);
+        await AssertMoneyConserved(oldCard, newCard, balance: 6_789, deposit: 2_000);
 
         var retried = await fixture.Cards.ReplaceAsync(oldCard, replace);
 
         Assert.Equal(OperationStatus.Accepted, retried.Status);
         var (oldView, newView) = await Views(oldCard, newCard);
         Assert.Equal((CardStatus.Replaced, CardStatus.Active), (oldView.Status, newView.Status));
-        Assert.Equal((6_789L, 3_000L), (newView.Balance.Fen, newView.Deposit.Fen));
+        Assert.Equal((6_789L, 2_000L), (newView.Balance.Fen, newView.Deposit.Fen));
         Assert.Equal(2, await fixture.StreamVersionAsync(newCard));
-        await AssertMoneyConserved(oldCard, newCard, balance: 6_789, deposit: 3_000);
+        await AssertMoneyConserved(oldCard, newCard, balance: 6_789, deposit: 2_000);
 
         var again = await fixture.Cards.ReplaceAsync(oldCard, replace);
         Assert.True(again.IsReplay);

@@ -1,5 +1,6 @@
 using CityCard.Client;
 using CityCard.Contracts;
+using CityCard.Domain.Policies;
 using CityCard.Grains;
 using CityCard.Grains.Storage;
 using Marten;
@@ -58,6 +59,17 @@ public sealed class CardClusterFixture : IAsyncLifetime
 
     /// <summary>A card number no other test uses.</summary>
     public static string NewCard(City city = City.ZG) => CardNumber.Create(city, Random.Shared.NextInt64(1, 999_999_999)).Value;
+
+    /// <summary>A new card of <paramref name="city"/>, issued with its product's deposit (policies/*.json) and topped up.</summary>
+    public async Task<string> IssuedCard(City city, long balanceFen, ProductCode? product = null)
+    {
+        var card = NewCard(city);
+        var code = product ?? ProductCode.Standard;
+        var deposit = Cluster.GetSiloServiceProvider().GetRequiredService<PolicySet>().ProductAt(city, code, Clock.GetUtcNow())!.Deposit;
+        var issued = await Cards.IssueAsync(card, new IssueCardRequest(Requests.NewOp("issue"), city, code, deposit));
+        var topped = await Cards.TopUpAsync(card, Requests.TopUp(balanceFen, city));
+        return issued.IsAccepted && topped.IsAccepted ? card : throw new InvalidOperationException($"Could not issue {card}: {issued.Rejection} {topped.Rejection}");
+    }
 
     /// <summary>The stream's version as PostgreSQL has it (0 when the stream does not exist).</summary>
     public async Task<long> StreamVersionAsync(string card)

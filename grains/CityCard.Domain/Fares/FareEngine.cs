@@ -1,0 +1,91 @@
+using CityCard.Contracts;
+using CityCard.Domain.Policies;
+
+namespace CityCard.Domain.Fares;
+
+/// <summary>
+/// Prices one tap: pure, from the card, the rides priced before it (in <see cref="RideOrder"/>), the tap, and the
+/// policy versions in force at the tap's own time. The steps are always, in order: base fare, concession, transfer
+/// discount, caps. Each step works on what the one before left; each line names the policy version and rule.
+/// </summary>
+public static class FareEngine
+{
+    public static FareQuote PriceRide(FareCard card, RideTap tap, IReadOnlyList<RideRecord> earlier, PolicySet policies)
+    {
+        if (policies.CityAt(tap.City, tap.TappedAt) is not { } version || policies.RegionAt(tap.TappedAt) is not { } region)
+        {
+            return NoPolicy(tap.City, tap.TappedAt);
+        }
+
+        var (baseLine, error) = BaseFares.Of(version, tap);
+        if (baseLine is null)
+        {
+            return error!;
+        }
+
+        var lines = new List<FareLine> { baseLine };
+        var concession = ConcessionStep.Apply(version, card, tap, baseLine.Amount, earlier);
+        AddIf(lines, concession.Line);
+        var transfer = TransferStep.Apply(version, tap, Total(lines), earlier);
+        AddIf(lines, transfer);
+        AddIf(lines, CapStep.Apply(version, region, tap, Total(lines), earlier));
+
+        return new FareQuote.Priced(Breakdown(
+            version.Id, lines, version.Caps.Modes.Contains(tap.Mode), isTransfer: transfer is not null, concession.FreeRideOf));
+    }
+
+    /// <summary>
+    /// A purchase takes the merchant's amount, less the best category discount the policy gives the card's product
+    /// (local cards only unless the discount says otherwise). Purchases are not capped and not transfers.
+    /// </summary>
+    public static FareQuote PricePurchase(FareCard card, City city, Category category, Money amount, DateTimeOffset tappedAt, PolicySet policies)
+    {
+        if (policies.CityAt(city, tappedAt) is not { } version)
+        {
+            return NoPolicy(city, tappedAt);
+        }
+
+        var lines = new List<FareLine> { new(FareLineKind.Base, amount, version.Id, $"merchant amount ({category})") };
+        var best = version.MerchantDiscounts
+            .Where(d => d.Categories.Contains(category) && d.Products.Contains(card.Product) && (card.IsLocalTo(city) || d.AppliesToOtherCitiesCards))
+            .Select(d => (Discount: d, Reduction: FareMath.ShareOf(amount, d.BasisPointsOff)))
+            .Where(x => x.Reduction.IsPositive)
+            .OrderByDescending(x => x.Reduction)
+            .FirstOrDefault();
+        if (best.Discount is { } discount)
+        {
+            lines.Add(new FareLine(FareLineKind.Concession, -best.Reduction, version.Id, $"merchantDiscounts.{discount.Id} ({discount.BasisPointsOff} bp off)"));
+        }
+
+        return new FareQuote.Priced(Breakdown(version.Id, lines, countsTowardCaps: false, isTransfer: false, freeRideOf: null));
+    }
+
+    private static FareBreakdown Breakdown(string policy, List<FareLine> lines, bool countsTowardCaps, bool isTransfer, string? freeRideOf) =>
+        new(
+            policy,
+            Amount(lines, FareLineKind.Base),
+            -Amount(lines, FareLineKind.Concession),
+            -Amount(lines, FareLineKind.Transfer),
+            -Amount(lines, FareLineKind.Cap),
+            Total(lines),
+            lines,
+            countsTowardCaps,
+            isTransfer,
+            freeRideOf);
+
+    private static Money Amount(List<FareLine> lines, FareLineKind kind) =>
+        lines.Where(l => l.Kind == kind).Aggregate(Money.Zero, (sum, l) => sum + l.Amount);
+
+    private static Money Total(List<FareLine> lines) => lines.Aggregate(Money.Zero, (sum, l) => sum + l.Amount);
+
+    private static void AddIf(List<FareLine> lines, FareLine? line)
+    {
+        if (line is not null)
+        {
+            lines.Add(line);
+        }
+    }
+
+    private static FareQuote.Unpriceable NoPolicy(City city, DateTimeOffset at) =>
+        new(RejectionCode.NoPolicyInForce, $"No policy of {city} (or of the region) is in force on {ChinaTime.DateOf(at):yyyy-MM-dd}.");
+}
