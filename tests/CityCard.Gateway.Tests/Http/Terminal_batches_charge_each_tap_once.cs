@@ -22,7 +22,7 @@ public sealed class Terminal_batches_charge_each_tap_once(GatewayFixture gateway
         var csv = new StringBuilder("card,amount,merchantId,category,terminalId,terminalSequence,tappedAt\n")
             .Append($"{rich},200,LZ-SHOP,Retail,{terminal},1,{at}\n")          // 1 accepted
             .Append($"{rich},200,LZ-SHOP,Retail,{terminal},1,{at}\n")          // 2 the same tap again: duplicate
-            .Append($"{rich},300,LZ-RAIL,Rail,{terminal},2,{at}\n")        // 3 accepted
+            .Append($"{rich},300,LZ-HOTEL,Hotel,{terminal},2,{at}\n")        // 3 accepted
             .Append($"{poor},500,LZ-SHOP,Retail,{terminal},3,{at}\n")          // 4 refused: insufficient balance (recorded)
             .Append($"ZG0000000001,200,LZ-SHOP,Retail,{terminal},4,{at}\n")    // 5 invalid: check digit
             .Append($"{rich},lots,LZ-SHOP,Retail,{terminal},5,{at}\n")         // 6 invalid: amount
