@@ -66,7 +66,9 @@ public static class ReferencePage
     {
         html.Append("<h2>Terminal batches</h2><p><code>POST /v1/tap-batches</code> with <code>Content-Type: application/x-ndjson</code> ")
             .Append("(one JSON object per line) or <code>text/csv</code> (a header line, then one tap per line, fields never quoted). ")
-            .Append("Columns / fields: <code>").Append(E(string.Join(",", CsvTapReader.Columns))).Append("</code> (operationId optional). ")
+            .Append("Columns / fields: <code>").Append(E(string.Join(",", CsvTapReader.Columns))).Append("</code>; required: <code>")
+            .Append(E(string.Join(",", CsvTapReader.RequiredColumns))).Append("</code>. A ride (Bus, Coach, Rail, Bike) has no amount and names its ")
+            .Append("route or stations (in JSON Lines as a <code>ride</code> object); a purchase has an amount and no ride. An empty CSV field is an absent one. ")
             .Append("At most ").Append(TapBatchLimits.MaxRecords).Append(" records, ").Append(TapBatchLimits.MaxBytes / 1024).Append(" KiB, ")
             .Append(TapBatchLimits.MaxLineLength).Append(" characters a line. ")
             .Append("Without an operationId a tap's id is <code>{city}:tap:{terminalId}:{terminalSequence}</code>. ")
