@@ -27,9 +27,10 @@ public static class CliApp
 
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            // Our own handler below turns the failures an operator can fix into one line, without a stack trace.
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
-        catch (Exception ex) when (ex is FileNotFoundException or HttpRequestException or InvalidOperationException or InvalidDataException or TaskCanceledException)
+        catch (Exception ex) when (ex is FileNotFoundException or HttpRequestException or InvalidOperationException or InvalidDataException or TaskCanceledException or System.Text.Json.JsonException)
         {
             Console.Error.WriteLine($"citycard: {ex.Message}");
             return 1;

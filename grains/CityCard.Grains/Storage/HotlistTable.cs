@@ -54,9 +54,10 @@ public static class HotlistTable
                 locked = true;
             }
 
+            // Npgsql writes only UTC offsets to timestamptz; the clock may hand us China time.
             session.QueueSqlCommand(
                 $"insert into {schema}.{Name} (card, action, reason, recorded_at) values (?, ?, ?, ?)",
-                card, effect.Action.ToString(), effect.Reason.ToString(), e.RecordedAt);
+                card, effect.Action.ToString(), effect.Reason.ToString(), e.RecordedAt.ToUniversalTime());
         }
     }
 }
