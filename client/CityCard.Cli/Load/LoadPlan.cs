@@ -50,7 +50,11 @@ public sealed record LoadPlan(int Seed, string Run, IReadOnlyList<PlannedCard> C
             {
                 var card = CardNumber.Create(city, serialBase + i).Value;
                 var low = random.Next(100) < 10;
-                cards.Add(new PlannedCard(city, card, random.Next(100) < 80 ? "standard" : "student", 2_000, low ? 500 : random.Next(100, 301) * 100));
+                var product = random.Next(100) < 80 ? "standard" : "student";
+
+                // Each city's policy fixes its products' deposits (policies/*.json); only Neijiang's student card differs.
+                var deposit = product == "student" && city == City.NJ ? 1_000 : 2_000;
+                cards.Add(new PlannedCard(city, card, product, deposit, low ? 500 : random.Next(100, 301) * 100));
             }
         }
 

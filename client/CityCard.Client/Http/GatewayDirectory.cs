@@ -19,7 +19,8 @@ public sealed class GatewayDirectory : IDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Dictionary<City, CityEndpoint> cities;
-    private readonly Dictionary<City, HttpClient> clients = [];
+    // Callers ask for clients from many tasks at once (the load simulation): one HttpClient per city, made once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<City, HttpClient> clients = new();
 
     public GatewayDirectory(IReadOnlyDictionary<City, CityEndpoint> cities)
     {
@@ -59,12 +60,7 @@ public sealed class GatewayDirectory : IDisposable
             throw new InvalidOperationException($"The gateway directory has no {role} key for {city}.");
         }
 
-        if (!clients.TryGetValue(city, out var http))
-        {
-            http = new HttpClient { BaseAddress = new Uri(endpoint.BaseUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(60) };
-            clients[city] = http;
-        }
-
+        var http = clients.GetOrAdd(city, _ => new HttpClient { BaseAddress = new Uri(endpoint.BaseUrl.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(60) });
         return new GatewayClient(http, key);
     }
 
