@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Build CityCard, start PostgreSQL and the silo, and run the demonstration against it.
-#   ./run.sh              keeps the silo running until Ctrl-C
+# Build CityCard, start PostgreSQL, the silo and the four city gateways, run the demonstration through them, then
+# end the business day at the clearing house (settlement reports under artifacts/settlement/).
+#   ./run.sh              keeps everything running until Ctrl-C
 #   ./run.sh --demo-only  exits (0 on success) once the demonstration is done
 # Set ConnectionStrings__CityCard to use an existing PostgreSQL instead of the private one.
+# Writes artifacts/endpoints.json: each city's gateway URL and one demo key per role (fresh random keys every run).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -44,7 +46,15 @@ GATEWAY_PORT=$(free_port 30000)
 DASHBOARD="http://127.0.0.1:$HTTP_PORT/dashboard"
 
 SILO_PID=""
+GATEWAY_PIDS=()
 cleanup() {
+  for pid in "${GATEWAY_PIDS[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${GATEWAY_PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  GATEWAY_PIDS=()
   if [[ -n "$SILO_PID" ]] && kill -0 "$SILO_PID" 2>/dev/null; then
     echo "== Stopping the silo"
     kill -TERM "$SILO_PID" 2>/dev/null || true
@@ -78,9 +88,74 @@ for _ in $(seq 1 120); do
 done
 curl -sf "http://127.0.0.1:$HTTP_PORT/health" >/dev/null || { echo "run.sh: the silo did not become healthy in 120 s" >&2; tail -n 40 "$SILO_LOG" >&2; exit 1; }
 
-echo "== Silo up: gateway 127.0.0.1:$GATEWAY_PORT, dashboard $DASHBOARD"
-dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll demo --gateway-port "$GATEWAY_PORT" --dashboard "$DASHBOARD" \
-  --settlement-dir "$ARTIFACTS/settlement"
+echo "== Silo up: Orleans gateway 127.0.0.1:$GATEWAY_PORT, dashboard $DASHBOARD"
+
+# Demo keys: random per run, never committed. Every gateway knows the whole region's keys, as SHA-256 hashes only,
+# so another city's key is recognised and answered 403 rather than 401.
+CITIES=(ZG LZ NJ YB)
+ROLES=(terminal service-desk operations)
+declare -A KEY
+KEY_ENV=()
+i=0
+for city in "${CITIES[@]}"; do
+  for role in "${ROLES[@]}"; do
+    id="$(echo "$city" | tr 'A-Z' 'a-z')-$role"
+    secret="$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')"
+    KEY[$city/$role]="$id.$secret"
+    KEY_ENV+=("Gateway__Keys__${i}__Id=$id" "Gateway__Keys__${i}__City=$city" "Gateway__Keys__${i}__Role=$role"
+              "Gateway__Keys__${i}__SecretSha256=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)")
+    i=$((i + 1))
+  done
+done
+
+declare -A GATEWAY_URL
+next_port=8180
+for city in "${CITIES[@]}"; do
+  port=$(free_port "$next_port")
+  next_port=$((port + 1))
+  GATEWAY_URL[$city]="http://127.0.0.1:$port"
+  env "${KEY_ENV[@]}" Gateway__City="$city" Cluster__GatewayPort="$GATEWAY_PORT" Urls="${GATEWAY_URL[$city]}" \
+    dotnet client/CityCard.Gateway/bin/Release/net10.0/CityCard.Gateway.dll >"$ARTIFACTS/gateway-$city.log" 2>&1 &
+  GATEWAY_PIDS+=($!)
+done
+
+for city in "${CITIES[@]}"; do
+  for _ in $(seq 1 60); do
+    curl -sf "${GATEWAY_URL[$city]}/health" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  curl -sf "${GATEWAY_URL[$city]}/health" >/dev/null || { echo "run.sh: the $city gateway did not start; its log:" >&2; tail -n 40 "$ARTIFACTS/gateway-$city.log" >&2; exit 1; }
+done
+
+ENDPOINTS="$ARTIFACTS/endpoints.json"
+umask 077
+{
+  echo "{"
+  n=0
+  for city in "${CITIES[@]}"; do
+    n=$((n + 1))
+    printf '  "%s": {"baseUrl": "%s", "keys": {"terminal": "%s", "service-desk": "%s", "operations": "%s"}}%s\n' \
+      "$city" "${GATEWAY_URL[$city]}" "${KEY[$city/terminal]}" "${KEY[$city/service-desk]}" "${KEY[$city/operations]}" \
+      "$([[ $n -lt ${#CITIES[@]} ]] && echo ,)"
+  done
+  echo "}"
+} >"$ENDPOINTS"
+umask 022
+
+echo "== City gateways up (keys for this run; also in $ENDPOINTS):"
+for city in "${CITIES[@]}"; do
+  echo "   $city ${GATEWAY_URL[$city]}   docs ${GATEWAY_URL[$city]}/docs"
+  for role in "${ROLES[@]}"; do
+    printf '      %-13s X-Api-Key: %s\n' "$role" "${KEY[$city/$role]}"
+  done
+done
+
+dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll demo --endpoints "$ENDPOINTS" --dashboard "$DASHBOARD"
+
+# The end of the simulated business day: the region's clearing house closes the current window, the settlement is
+# printed and written under artifacts/settlement/, and the settlement bank's confirmation is recorded.
+dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll end-of-day --cluster-port "$GATEWAY_PORT" \
+  --reports "$ARTIFACTS/settlement" --confirm "PBOC-$(date -u +%Y%m%d)-$(od -An -tx1 -N4 /dev/urandom | tr -d ' \n')"
 
 if [[ $DEMO_ONLY -eq 1 ]]; then
   echo "== Demonstration finished"
@@ -88,6 +163,7 @@ if [[ $DEMO_ONLY -eq 1 ]]; then
 fi
 
 echo
-echo "The silo keeps running. Dashboard: $DASHBOARD   Gateway: 127.0.0.1:$GATEWAY_PORT   Log: $SILO_LOG"
+echo "The silo and the gateways keep running. Dashboard: $DASHBOARD   Gateways: see $ENDPOINTS   Logs: $ARTIFACTS/"
+echo "Try: dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll load     (a simulated day through the gateways)"
 echo "Press Ctrl-C to stop."
 wait "$SILO_PID"

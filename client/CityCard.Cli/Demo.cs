@@ -1,79 +1,83 @@
-using CityCard.Client;
+using System.Globalization;
+using CityCard.Client.Http;
 using CityCard.Contracts;
 
 namespace CityCard.Cli;
 
 /// <summary>
-/// A short walk through the card's life across the four cities, against a running silo, then a commuter's day across
-/// three cities priced by their policies (a transfer discount, a city's daily cap, the regional cap, and a late tap
-/// corrected by an explicit adjustment). Card numbers are drawn at random so the demo can run again against the same
-/// database; every operation id is derived from the run.
+/// A short walk through the card's life across the four cities, through the city gateways, each step by the city and
+/// role that does it in life; then a commuter's day across three cities priced by their policies (a transfer
+/// discount, a city's daily cap, the regional cap, and a late tap corrected by an explicit adjustment). Card numbers
+/// are drawn at random so the demo can run again against the same database; every Idempotency-Key is derived from the
+/// run.
 /// </summary>
-internal sealed class Demo(CardsClient cards, TextWriter output)
+internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
 {
-    private readonly string run = Guid.NewGuid().ToString("N")[..8];
+    private readonly string run = Guid.NewGuid().ToString("N")[..6];
     private readonly long serialBase = Random.Shared.NextInt64(1, 99_999_999) * 10;
 
     public async Task RunAsync()
     {
-        output.WriteLine($"== CityCard demo, run {run} ==");
+        output.WriteLine($"== CityCard demo, run {run}, through the gateways of {string.Join(", ", gateways.Cities)} ==");
         var zg = Card(City.ZG, 1);
         var lz = Card(City.LZ, 2);
         var nj = Card(City.NJ, 3);
         var yb = Card(City.YB, 4);
         var zgReplacement = Card(City.ZG, 5);
 
-        await Step("Issue a card in each city", [
-            (zg, () => cards.IssueAsync(zg, new IssueCardRequest(Op("issue-zg"), City.ZG, ProductCode.Standard, Money.FromYuan(20)))),
-            (lz, () => cards.IssueAsync(lz, new IssueCardRequest(Op("issue-lz"), City.LZ, ProductCode.Student, Money.FromYuan(20)))),
-            (nj, () => cards.IssueAsync(nj, new IssueCardRequest(Op("issue-nj"), City.NJ, ProductCode.Senior, Money.Zero))),
-            (yb, () => cards.IssueAsync(yb, new IssueCardRequest(Op("issue-yb"), City.YB, ProductCode.Standard, Money.FromYuan(20)))),
+        await Step("Issue a card in each city (each city's service desk)", [
+            (zg, () => Desk(City.ZG).IssueAsync(zg, new IssueCardBody { Product = "standard", Deposit = 2_000 }, Key("issue-zg"))),
+            (lz, () => Desk(City.LZ).IssueAsync(lz, new IssueCardBody { Product = "student", Deposit = 2_000 }, Key("issue-lz"))),
+            (nj, () => Desk(City.NJ).IssueAsync(nj, new IssueCardBody { Product = "senior", Deposit = 0 }, Key("issue-nj"))),
+            (yb, () => Desk(City.YB).IssueAsync(yb, new IssueCardBody { Product = "standard", Deposit = 2_000 }, Key("issue-yb"))),
         ]);
 
-        await Step("Top up, one of them in another city", [
-            (zg, () => cards.TopUpAsync(zg, new TopUpRequest(Op("topup-zg"), Money.FromYuan(100), City.ZG, TopUpChannel.ServiceDesk))),
-            (lz, () => cards.TopUpAsync(lz, new TopUpRequest(Op("topup-lz"), Money.FromYuan(50), City.LZ, TopUpChannel.Kiosk))),
-            (nj, () => cards.TopUpAsync(nj, new TopUpRequest(Op("topup-nj"), Money.FromYuan(30), City.NJ, TopUpChannel.Online))),
-            (yb, () => cards.TopUpAsync(yb, new TopUpRequest(Op("topup-yb-in-nj"), Money.FromYuan(50), City.NJ, TopUpChannel.Kiosk))),
+        await Step("Top up, one of them in another city (Yibin's card at a Neijiang kiosk)", [
+            (zg, () => Desk(City.ZG).TopUpAsync(zg, new TopUpBody { Amount = 10_000, Channel = TopUpChannel.ServiceDesk }, Key("topup-zg"))),
+            (lz, () => Terminal(City.LZ).TopUpAsync(lz, new TopUpBody { Amount = 5_000, Channel = TopUpChannel.Kiosk }, Key("topup-lz"))),
+            (nj, () => Desk(City.NJ).TopUpAsync(nj, new TopUpBody { Amount = 3_000, Channel = TopUpChannel.Online }, Key("topup-nj"))),
+            (yb, () => Terminal(City.NJ).TopUpAsync(yb, new TopUpBody { Amount = 5_000, Channel = TopUpChannel.Kiosk }, Key("topup-yb-in-nj"))),
         ]);
 
         var now = DateTimeOffset.UtcNow;
-        var zgOnLuzhouBus = ChargeRequest.ForRide(Op("tap-zg-lz-bus"), City.LZ, "LZ-BUS", Category.Bus, "LZB-0042", 1001, now.AddMinutes(-3), RideDetails.Bus("LZ-3"));
-        await Step("Rides priced by the city they happen in, and a purchase at the merchant's amount", [
-            (zg, () => cards.ChargeAsync(zg, zgOnLuzhouBus)),
-            (lz, () => cards.ChargeAsync(lz, ChargeRequest.ForRide(Op("tap-lz-yb-coach"), City.YB, "YB-COACH", Category.Coach, "YBC-0007", 77, now.AddMinutes(-2), RideDetails.Coach("YB-CS", "LZ-CS")))),
-            (nj, () => cards.ChargeAsync(nj, ChargeRequest.ForPurchase(Op("buy-nj-zg-shop"), Money.FromFen(1250), City.ZG, "ZG-SHOP-18", Category.Retail, "ZGS-0018", 5, now.AddMinutes(-1)))),
-            (yb, () => cards.ChargeAsync(yb, ChargeRequest.ForRide(Op("tap-yb-home-rail"), City.YB, "YB-RAIL", Category.Rail, "YBR-0101", 9, now.AddMinutes(-20), RideDetails.Rail("YB-DJ", "YB-SQ", now.AddMinutes(-8))))),
+        var zgOnLuzhouBus = Ride("LZ-BUS", Category.Bus, "LZB-0042", 1001, now.AddMinutes(-3), new RideBody { Route = "LZ-3" });
+        await Step("Rides priced by the city they happen in (each at its terminals), and a purchase at the merchant's amount", [
+            (zg, () => Terminal(City.LZ).ChargeAsync(zg, zgOnLuzhouBus, Key("tap-zg-lz-bus"))),
+            (lz, () => Terminal(City.YB).ChargeAsync(lz, Ride("YB-COACH", Category.Coach, "YBC-0007", 77, now.AddMinutes(-2), new RideBody { FromStation = "YB-CS", ToStation = "LZ-CS" }), Key("tap-lz-yb-coach"))),
+            (nj, () => Terminal(City.ZG).ChargeAsync(nj, Purchase(1_250, "ZG-SHOP-18", Category.Retail, "ZGS-0018", 5, now.AddMinutes(-1)), Key("buy-nj-zg-shop"))),
+            (yb, () => Terminal(City.YB).ChargeAsync(yb, Ride("YB-RAIL", Category.Rail, "YBR-0101", 9, now.AddMinutes(-20), new RideBody { FromStation = "YB-DJ", ToStation = "YB-SQ", EndedAt = now.AddMinutes(-8) }), Key("tap-yb-home-rail"))),
         ]);
 
         await Step("Concessions are each city's own: a Luzhou student pays half on a Luzhou bus, full fare on a Yibin bus", [
-            (lz, () => cards.ChargeAsync(lz, ChargeRequest.ForRide(Op("tap-lz-home-bus"), City.LZ, "LZ-BUS", Category.Bus, "LZB-0007", 31, now.AddMinutes(-90), RideDetails.Bus("LZ-K2")))),
-            (lz, () => cards.ChargeAsync(lz, ChargeRequest.ForRide(Op("tap-lz-yb-bus"), City.YB, "YB-BUS", Category.Bus, "YBB-0003", 12, now.AddMinutes(-60), RideDetails.Bus("YB-K3")))),
+            (lz, () => Terminal(City.LZ).ChargeAsync(lz, Ride("LZ-BUS", Category.Bus, "LZB-0007", 31, now.AddMinutes(-90), new RideBody { Route = "LZ-K2" }), Key("tap-lz-home-bus"))),
+            (lz, () => Terminal(City.YB).ChargeAsync(lz, Ride("YB-BUS", Category.Bus, "YBB-0003", 12, now.AddMinutes(-60), new RideBody { Route = "YB-K3" }), Key("tap-lz-yb-bus"))),
         ]);
 
         await Step("The Luzhou bus reader retries the same tap: the first outcome comes back, nothing moves twice", [
-            (zg, () => cards.ChargeAsync(zg, zgOnLuzhouBus)),
+            (zg, () => Terminal(City.LZ).ChargeAsync(zg, zgOnLuzhouBus, Key("tap-zg-lz-bus"))),
         ]);
 
-        await Step("Luzhou's coach company reverses part of a fare", [
-            (lz, () => cards.ReverseChargeAsync(lz, new ReverseChargeRequest(Op("reverse-lz-coach"), Op("tap-lz-yb-coach"), Money.FromFen(500), "Seat not available, partial refund"))),
+        await Step("Yibin's coach company reverses part of the Luzhou student's fare (only the acquirer can)", [
+            (lz, () => Desk(City.YB).ReverseChargeAsync(lz, Key("tap-lz-yb-coach"), new ReverseChargeBody { Amount = 500, Reason = "Seat not available, partial refund" }, Key("reverse-lz-coach"))),
         ]);
 
-        await Step("The Zigong card is reported lost; a later tap is refused and the refusal is recorded", [
-            (zg, () => cards.BlockAsync(zg, new BlockCardRequest(Op("block-zg"), BlockReason.Lost))),
-            (zg, () => cards.ChargeAsync(zg, ChargeRequest.ForRide(Op("tap-zg-blocked"), City.ZG, "ZG-BUS", Category.Bus, "ZGB-0001", 3, DateTimeOffset.UtcNow, RideDetails.Bus("ZG-1")))),
+        await Step("The Zigong card is reported lost; a later tap is refused (200, status Refused) and the refusal is recorded", [
+            (zg, () => Desk(City.ZG).BlockAsync(zg, new BlockCardBody { Reason = BlockReason.Lost }, Key("block-zg"))),
+            (zg, () => Terminal(City.ZG).ChargeAsync(zg, Ride("ZG-BUS", Category.Bus, "ZGB-0001", 3, DateTimeOffset.UtcNow, new RideBody { Route = "ZG-1" }), Key("tap-zg-blocked"))),
         ]);
 
         await Step("Zigong replaces the lost card: balance and deposit move to the new card", [
-            (zg, () => cards.ReplaceAsync(zg, new ReplaceCardRequest(Op("replace-zg"), CardNumber.Parse(zgReplacement)))),
+            (zg, () => Desk(City.ZG).ReplaceAsync(zg, new ReplaceCardBody { NewCard = zgReplacement }, Key("replace-zg"))),
         ]);
 
-        await Step("A mistyped card number is refused before any grain is touched", [
-            ("ZG000000000X", () => cards.TopUpAsync("ZG000000000X", new TopUpRequest(Op("typo"), Money.FromYuan(10), City.ZG, TopUpChannel.Kiosk))),
+        await Step("A mistyped card number is refused by the gateway (400 problem) before any grain is touched", [
+            ("ZG000000000X", () => Desk(City.ZG).TopUpAsync("ZG000000000X", new TopUpBody { Amount = 1_000, Channel = TopUpChannel.Kiosk }, Key("typo"))),
         ]);
+
+        await PrintHotlist();
 
         var commuter = Card(City.ZG, 6);
-        await new CrossCityDay(cards, output, Op).RunAsync(commuter, Step);
+        await new CrossCityDay(gateways, output, Key).RunAsync(commuter, Step);
 
         await PrintBalances([zg, zgReplacement, lz, nj, yb, commuter]);
         foreach (var card in new[] { zg, zgReplacement, lz, nj, yb })
@@ -82,34 +86,56 @@ internal sealed class Demo(CardsClient cards, TextWriter output)
         }
     }
 
+    private GatewayClient Desk(City city) => gateways.For(city, GatewayDirectory.ServiceDesk);
+
+    private GatewayClient Terminal(City city) => gateways.For(city, GatewayDirectory.Terminal);
+
+    private GatewayClient Operations(string card) => gateways.For(CardNumber.Parse(card).Issuer, GatewayDirectory.Operations);
+
     private string Card(City city, int index) => CardNumber.Create(city, serialBase + index).Value;
 
-    private string Op(string name) => $"demo-{run}-{name}";
+    private string Key(string name) => $"demo-{run}-{name}";
 
-    private async Task Step(string title, IReadOnlyList<(string Card, Func<Task<CardOperationResult>> Call)> calls)
+    private static ChargeBody Ride(string operatorId, Category mode, string terminal, long sequence, DateTimeOffset at, RideBody ride) =>
+        new() { Ride = ride, MerchantId = operatorId, Category = mode, TerminalId = terminal, TerminalSequence = sequence, TappedAt = at };
+
+    private static ChargeBody Purchase(long fen, string merchant, Category category, string terminal, long sequence, DateTimeOffset at) =>
+        new() { Amount = fen, MerchantId = merchant, Category = category, TerminalId = terminal, TerminalSequence = sequence, TappedAt = at };
+
+    public async Task Step(string title, IReadOnlyList<(string Card, Func<Task<GatewayResult<CardOperationResponse>>> Call)> calls)
     {
         output.WriteLine();
         output.WriteLine($"-- {title}");
         var rows = new List<IReadOnlyList<string>>();
         foreach (var (card, call) in calls)
         {
-            var r = await call();
-            var outcome = r.IsReplay ? $"{r.Status} (replay)" : r.Status.ToString();
-            rows.Add([card, r.OperationId, outcome, r.Rejection?.ToString() ?? "", r.Charged?.ToString() ?? "", r.Balance.ToString(), r.CardStatus.ToString()]);
+            var result = await call();
+            rows.Add(result.Value is { } r
+                ? [card, r.OperationId, r.Replay ? $"{r.Status} (replay)" : r.Status.ToString(), r.Refusal?.ToString() ?? "", r.Charged is { } c ? Output.Yuan(c) : "", Output.Yuan(r.Balance), r.CardStatus.ToString()]
+                : [card, "", $"Rejected ({result.Problem!.Status})", result.Problem.Code, "", "", ""]);
         }
 
         TablePrinter.Print(output, ["card", "operation", "outcome", "rejection", "charged", "balance", "status"], rows);
     }
 
+    private async Task PrintHotlist()
+    {
+        var changes = (await Terminal(City.NJ).GetHotlistChangesAsync(0)).Expect();
+        output.WriteLine();
+        output.WriteLine($"== A Neijiang gate syncs the hotlist: {changes.Changes.Count} changes up to version {changes.ToVersion} (latest 5) ==");
+        TablePrinter.Print(output, ["version", "card", "action", "reason"], changes.Changes.TakeLast(5).Select(c => (IReadOnlyList<string>)[
+            Output.Number(c.Version), c.Card.Value, c.Action.ToString(), c.Reason.ToString()]));
+    }
+
     private async Task PrintBalances(IEnumerable<string> numbers)
     {
         output.WriteLine();
-        output.WriteLine("== Balances ==");
+        output.WriteLine("== Balances (each from its issuer's gateway) ==");
         var rows = new List<IReadOnlyList<string>>();
         foreach (var number in numbers)
         {
-            var v = (await cards.GetViewAsync(number))!;
-            rows.Add([v.Card.Value, v.Issuer.ToString(), v.Product?.Value ?? "", v.Status.ToString(), v.Balance.ToString(), v.Deposit.ToString(), v.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            var v = (await Operations(number).GetCardAsync(number)).Expect();
+            rows.Add([v.Card.Value, v.Issuer.ToString(), v.Product?.Value ?? "", v.Status.ToString(), v.Balance.ToString(), v.Deposit.ToString(), v.Version.ToString(CultureInfo.InvariantCulture)]);
         }
 
         TablePrinter.Print(output, ["card", "issuer", "product", "status", "balance", "deposit", "events"], rows);
@@ -117,19 +143,9 @@ internal sealed class Demo(CardsClient cards, TextWriter output)
 
     private async Task PrintHistory(string number)
     {
-        var history = (await cards.GetHistoryAsync(number))!;
+        var history = (await Operations(number).GetHistoryAsync(number)).Expect();
         output.WriteLine();
         output.WriteLine($"== History of {number} ==");
-        TablePrinter.Print(
-            output,
-            ["#", "recorded (CST)", "tap time (CST)", "amount", "balance", "what happened"],
-            history.Entries.Select(e => (IReadOnlyList<string>)[
-                e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                e.RecordedAt.ToChinaTime().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-                e.BusinessTime?.ToChinaTime().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) ?? "",
-                e.Amount.Fen == 0 ? "" : e.Amount.ToString(),
-                e.BalanceAfter.ToString(),
-                e.Summary,
-            ]));
+        HistoryTable.Print(output, history);
     }
 }

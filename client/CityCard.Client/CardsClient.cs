@@ -3,7 +3,7 @@ using CityCard.Contracts;
 namespace CityCard.Client;
 
 /// <summary>
-/// Typed access to cards over an Orleans cluster client. A card number is checked (city letters, check digit) before
+/// Typed access to cards over an Orleans cluster client; the city gateways reach the cards through it. A card number is checked (city letters, check digit) before
 /// any grain is touched, so a mistyped number costs no activation and changes nothing.
 /// </summary>
 public sealed class CardsClient(IClusterClient cluster)

@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PolicySet>(_ => PolicyDirectory.Load(PolicyDirectory.Locate(null)));
         services.TryAddSingleton<ICardEventStore, MartenCardEventStore>();
+        services.TryAddSingleton<HotlistStore>();
         services.AddMetrics();
         services.TryAddSingleton<CardTelemetry>();
         return services;

@@ -6,8 +6,8 @@ using Npgsql;
 namespace CityCard.Grains.Storage;
 
 /// <summary>
-/// What one card append writes into a Marten session: its events with the expected version, its operation ids, and
-/// a snapshot when one is due. Staging is separate from saving so that many cards' appends can share a transaction.
+/// What one card append writes into a Marten session: its events with the expected version, its operation ids, the
+/// hotlist changes its events make, and a snapshot when one is due. Staging is separate from saving so that many cards' appends can share a transaction.
 /// </summary>
 internal static class CardAppendWriter
 {
@@ -34,6 +34,8 @@ internal static class CardAppendWriter
                     key, e.OperationId, version, fingerprint);
             }
         }
+
+        HotlistTable.QueueChanges(session, settings.Schema, key, append.Events);
 
         if (SnapshotDue(settings, append.ExpectedVersion, version))
         {

@@ -27,13 +27,20 @@ public sealed class KubernetesManifestTests
     }
 
     [KubectlFact]
-    public void The_manifests_render_with_what_orleans_kubernetes_hosting_needs()
+    public void The_manifests_render_with_what_orleans_kubernetes_hosting_needs_and_a_gateway_per_city()
     {
         var rendered = Run("kubectl", "kustomize", Path.Combine(Root, "deploy", "k8s"));
 
         foreach (var needed in new[] { "POD_NAME", "POD_NAMESPACE", "POD_IP", "ORLEANS_SERVICE_ID", "ORLEANS_CLUSTER_ID", "orleans/serviceId: citycard", "orleans/clusterId: citycard", "path: /health", "secretKeyRef", "kind: PodDisruptionBudget" })
         {
             Assert.Contains(needed, rendered, StringComparison.Ordinal);
+        }
+
+        foreach (var city in new[] { "zg", "lz", "nj", "yb" })
+        {
+            Assert.Contains($"name: citycard-gateway-{city}", rendered, StringComparison.Ordinal);
+            Assert.Contains($"name: citycard-gateway-keys-{city}", rendered, StringComparison.Ordinal);
+            Assert.Contains($"value: {city.ToUpperInvariant()}", rendered, StringComparison.Ordinal);
         }
     }
 

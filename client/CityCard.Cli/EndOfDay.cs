@@ -5,22 +5,23 @@ using CityCard.Contracts;
 namespace CityCard.Cli;
 
 /// <summary>
-/// The end of the demonstration's business day: the clearing house catches up with the card events, the current
-/// window is closed (early: the demo cannot wait for midnight), its settlement is printed and written as reports,
-/// and the settlement bank's confirmation is recorded.
+/// Ends a business day at the clearing house: it catches up with the card events, the window is closed (early if its
+/// cut-off has not come: the demonstration cannot wait for midnight), its settlement is printed and written as
+/// reports, and, given a bank reference, the settlement bank's confirmation is recorded (and retried, to show the
+/// retry changes nothing).
 /// </summary>
-internal sealed class SettlementDemo(SettlementClient clearing, TextWriter output, string? reportDirectory)
+internal sealed class EndOfDay(SettlementClient clearing, TextWriter output, string? reportDirectory, string? bankReference)
 {
     private readonly string run = Guid.NewGuid().ToString("N")[..8];
 
-    public async Task RunAsync()
+    public async Task RunAsync(DateOnly? day)
     {
         output.WriteLine();
         output.WriteLine("== Settlement: the clearing house ends the business day ==");
         var status = await clearing.CatchUpAsync();
         output.WriteLine($"Projection at event {status.Position} of {status.Head} (lag {status.LagEvents}, gaps {status.OutstandingGaps}); current window {status.CurrentWindow:yyyy-MM-dd}");
 
-        var window = status.CurrentWindow;
+        var window = day ?? status.CurrentWindow;
         var closed = await CloseAsync(window);
         output.WriteLine($"Close window {window:yyyy-MM-dd}: {closed.Status}{(closed.Rejection is { } r ? $" ({r}: {closed.Detail})" : string.Empty)}");
         var report = closed.IsAccepted ? await clearing.WaitForSettlementAsync(window, TimeSpan.FromSeconds(60)) : null;
@@ -37,7 +38,12 @@ internal sealed class SettlementDemo(SettlementClient clearing, TextWriter outpu
             output.WriteLine($"Reports written: {string.Join(", ", files.Select(Path.GetFileName))} in {Path.GetDirectoryName(files[0])}");
         }
 
-        var confirmation = new ConfirmSettlementRequest($"demo-{run}-settle", window, $"PBOC-{window:yyyyMMdd}-{run}");
+        if (bankReference is null)
+        {
+            return;
+        }
+
+        var confirmation = new ConfirmSettlementRequest($"end-of-day-{run}-settle", window, bankReference);
         var settled = await clearing.ConfirmSettlementAsync(confirmation);
         var again = await clearing.ConfirmSettlementAsync(confirmation);
         output.WriteLine();
@@ -48,7 +54,7 @@ internal sealed class SettlementDemo(SettlementClient clearing, TextWriter outpu
     /// <summary>Windows close in date order; an earlier one still closing by itself (after its cut-off) is waited for.</summary>
     private async Task<ClearingOperationResult> CloseAsync(DateOnly window)
     {
-        var request = new CloseWindowRequest($"demo-{run}-close", window);
+        var request = new CloseWindowRequest($"end-of-day-{run}-close", window);
         for (var attempt = 1; ; attempt++)
         {
             var result = await clearing.CloseWindowAsync(request);

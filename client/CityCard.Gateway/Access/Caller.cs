@@ -1,0 +1,6 @@
+using CityCard.Contracts;
+
+namespace CityCard.Gateway.Access;
+
+/// <summary>Who is calling, as their API key says: the key's id (safe to log, unlike the key), its city and role.</summary>
+public sealed record Caller(string KeyId, City City, Role Role);

@@ -1,0 +1,21 @@
+namespace CityCard.Gateway.Access;
+
+/// <summary>
+/// Everything a caller can ask of a gateway, as the authorisation rules name it. A new endpoint group adds its
+/// operations here and its rules to <see cref="AccessRules"/>.
+/// </summary>
+public enum GatewayOperation
+{
+    IssueCard = 1,
+    TopUp,
+    Charge,
+    UploadTaps,
+    ReverseCharge,
+    BlockCard,
+    UnblockCard,
+    ReplaceCard,
+    CloseCard,
+    ViewCard,
+    ReadHistory,
+    ReadHotlist,
+}

@@ -1,0 +1,43 @@
+namespace CityCard.Gateway.Access;
+
+/// <summary>What a key's holder does for its city. Each key has exactly one role.</summary>
+public enum Role
+{
+    /// <summary>Gates, bus readers, tills: taps, offline batches, top-ups at kiosks, the hotlist.</summary>
+    Terminal = 1,
+
+    /// <summary>The city's card counters: issue, top up, block, unblock, replace, close, look a card up.</summary>
+    ServiceDesk = 2,
+
+    /// <summary>The city's back office: look cards up, the hotlist, and (later) settlement reports and replays.</summary>
+    Operations = 3,
+}
+
+public static class Roles
+{
+    public static IReadOnlyList<Role> All { get; } = [Role.Terminal, Role.ServiceDesk, Role.Operations];
+
+    /// <summary>The role's name in settings, endpoints.json and messages.</summary>
+    public static string Name(this Role role) => role switch
+    {
+        Role.Terminal => "terminal",
+        Role.ServiceDesk => "service-desk",
+        Role.Operations => "operations",
+        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Unknown role."),
+    };
+
+    public static bool TryParse(string? name, out Role role)
+    {
+        foreach (var candidate in All)
+        {
+            if (string.Equals(candidate.Name(), name?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                role = candidate;
+                return true;
+            }
+        }
+
+        role = default;
+        return false;
+    }
+}

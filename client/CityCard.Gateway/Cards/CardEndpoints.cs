@@ -1,0 +1,185 @@
+using System.Globalization;
+using CityCard.Client;
+using CityCard.Client.Http;
+using CityCard.Contracts;
+using CityCard.Gateway.Access;
+using CityCard.Gateway.Http;
+
+namespace CityCard.Gateway.Cards;
+
+/// <summary>
+/// /v1/cards/{card}: every card operation and the card's view and history. The city of each operation (issuer,
+/// loading city, acquirer) is the gateway's own; bodies never name it.
+/// </summary>
+public static class CardEndpoints
+{
+    /// <summary>The most history entries one response carries (the newest ones up to the moment asked for).</summary>
+    public const int MaxHistoryEntries = 1_000;
+
+    public static void MapCardEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var cards = routes.MapGroup("/v1/cards/{card}").WithTags("Cards");
+
+        cards.MapPost("/issue", Issue).Requires(GatewayOperation.IssueCard).Idempotent()
+            .Accepts<IssueCardBody>("application/json").Produces<CardOperationResponse>()
+            .WithSummary("Issue (sell) one of this city's cards");
+        cards.MapPost("/top-ups", TopUp).Requires(GatewayOperation.TopUp).Idempotent()
+            .Accepts<TopUpBody>("application/json").Produces<CardOperationResponse>()
+            .WithSummary("Load money onto any card of the region");
+        cards.MapPost("/charges", Charge).Requires(GatewayOperation.Charge).Idempotent()
+            .Accepts<ChargeBody>("application/json").Produces<CardOperationResponse>()
+            .WithSummary("Charge a ride (priced by this city's policy) or a purchase (the merchant's amount); a refusal is 200 with status Refused");
+        cards.MapPost("/charges/{chargeKey}/reversals", Reverse).Requires(GatewayOperation.ReverseCharge).Idempotent()
+            .Accepts<ReverseChargeBody>("application/json").Produces<CardOperationResponse>()
+            .WithSummary("Give back all or part of a charge this city took, named by its Idempotency-Key");
+        cards.MapPost("/block", Block).Requires(GatewayOperation.BlockCard).Idempotent()
+            .Accepts<BlockCardBody>("application/json").Produces<CardOperationResponse>()
+            .WithSummary("Block one of this city's cards (lost, stolen, fraud)");
+        cards.MapPost("/unblock", Unblock).Requires(GatewayOperation.UnblockCard).Idempotent()
+            .Produces<CardOperationResponse>()
+            .WithSummary("Unblock one of this city's cards");
+        cards.MapPost("/replace", Replace).Requires(GatewayOperation.ReplaceCard).Idempotent()
+            .Accepts<ReplaceCardBody>("application/json").Produces<CardOperationResponse>()
+            .WithSummary("Move balance and deposit to a new card of this city");
+        cards.MapPost("/close", Close).Requires(GatewayOperation.CloseCard).Idempotent()
+            .Produces<CardOperationResponse>()
+            .WithSummary("Close one of this city's cards, refunding balance and deposit");
+        cards.MapGet("/", View).Requires(GatewayOperation.ViewCard)
+            .Produces<CardView>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The card now, or as it stood at ?asOf=");
+        cards.MapGet("/history", History).Requires(GatewayOperation.ReadHistory)
+            .Produces<CardHistory>().ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The card's events up to ?asOf= (default now), newest ?limit= of them");
+    }
+
+    private static async Task<IResult> Issue(HttpContext http, CardsClient cards, GatewaySettings gateway)
+    {
+        var body = await JsonBody.ReadAsync<IssueCardBody>(http);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        if (!ProductCode.TryParse(body.Value!.Product, out var product))
+        {
+            return Problems.Of(RejectionCode.UnknownProduct, "A product code is 2 to 24 lower-case letters, digits or '-'.");
+        }
+
+        var request = new IssueCardRequest(http.OperationId(), gateway.City, product, Money.FromFen(body.Value.Deposit));
+        return OperationResults.ToHttp(http, await cards.IssueAsync(http.Card().Value, request));
+    }
+
+    private static async Task<IResult> TopUp(HttpContext http, CardsClient cards, GatewaySettings gateway)
+    {
+        var body = await JsonBody.ReadAsync<TopUpBody>(http);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var request = new TopUpRequest(http.OperationId(), Money.FromFen(body.Value!.Amount), gateway.City, body.Value.Channel);
+        return OperationResults.ToHttp(http, await cards.TopUpAsync(http.Card().Value, request));
+    }
+
+    private static async Task<IResult> Charge(HttpContext http, CardsClient cards, GatewaySettings gateway)
+    {
+        var body = await JsonBody.ReadAsync<ChargeBody>(http);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var b = body.Value!;
+        var request = new ChargeRequest(http.OperationId(), Money.FromFen(b.Amount ?? 0), gateway.City, b.MerchantId, b.Category, b.TerminalId, b.TerminalSequence, b.TappedAt, b.Ride?.ToDetails());
+        return OperationResults.ToHttp(http, await cards.ChargeAsync(http.Card().Value, request));
+    }
+
+    private static async Task<IResult> Reverse(HttpContext http, string chargeKey, CardsClient cards, GatewaySettings gateway)
+    {
+        if (!OperationIds.IsValidKey(chargeKey))
+        {
+            return Problems.Of(RejectionCode.InvalidOperationId, "The charge is named by the Idempotency-Key it was made with: 1 to 61 letters, digits or . _ : -");
+        }
+
+        var body = await JsonBody.ReadAsync<ReverseChargeBody>(http);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var request = new ReverseChargeRequest(http.OperationId(), OperationIds.For(gateway.City, chargeKey), Money.FromFen(body.Value!.Amount), body.Value.Reason);
+        return OperationResults.ToHttp(http, await cards.ReverseChargeAsync(http.Card().Value, request));
+    }
+
+    private static async Task<IResult> Block(HttpContext http, CardsClient cards)
+    {
+        var body = await JsonBody.ReadAsync<BlockCardBody>(http);
+        return body.Problem ?? OperationResults.ToHttp(http, await cards.BlockAsync(http.Card().Value, new BlockCardRequest(http.OperationId(), body.Value!.Reason)));
+    }
+
+    private static async Task<IResult> Unblock(HttpContext http, CardsClient cards)
+    {
+        var body = await JsonBody.ReadAsync<EmptyBody>(http, optional: true);
+        return body.Problem ?? OperationResults.ToHttp(http, await cards.UnblockAsync(http.Card().Value, new UnblockCardRequest(http.OperationId())));
+    }
+
+    private static async Task<IResult> Replace(HttpContext http, CardsClient cards)
+    {
+        var body = await JsonBody.ReadAsync<ReplaceCardBody>(http);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        if (!CardNumber.TryParse(body.Value!.NewCard, out var newCard))
+        {
+            return Problems.Of(RejectionCode.MalformedCardNumber, "The new card's number has the wrong letters, length or check digit.");
+        }
+
+        return OperationResults.ToHttp(http, await cards.ReplaceAsync(http.Card().Value, new ReplaceCardRequest(http.OperationId(), newCard)));
+    }
+
+    private static async Task<IResult> Close(HttpContext http, CardsClient cards)
+    {
+        var body = await JsonBody.ReadAsync<EmptyBody>(http, optional: true);
+        return body.Problem ?? OperationResults.ToHttp(http, await cards.CloseAsync(http.Card().Value, new CloseCardRequest(http.OperationId())));
+    }
+
+    private static async Task<IResult> View(HttpContext http, CardsClient cards, string? asOf)
+    {
+        if (!TryParseMoment(asOf, out var moment))
+        {
+            return Problems.Gateway(ProblemCodes.InvalidQuery, "asOf is an ISO 8601 time with an offset, e.g. 2026-11-26T08:00:00+08:00.");
+        }
+
+        var card = http.Card().Value;
+        var view = moment is null ? await cards.GetViewAsync(card) : (await cards.GetHistoryAsync(card, moment))?.State;
+        return view is null || view.Status == CardStatus.NotIssued
+            ? Problems.Of(RejectionCode.CardNotIssued, moment is null ? "The card has not been issued." : "The card had not been issued at that moment.")
+            : TypedResults.Ok(view);
+    }
+
+    private static async Task<IResult> History(HttpContext http, CardsClient cards, string? asOf, string? limit)
+    {
+        if (!TryParseMoment(asOf, out var moment))
+        {
+            return Problems.Gateway(ProblemCodes.InvalidQuery, "asOf is an ISO 8601 time with an offset, e.g. 2026-11-26T08:00:00+08:00.");
+        }
+
+        if (!Query.TryParseInt(limit, 1, MaxHistoryEntries, out var keepAtMost))
+        {
+            return Problems.Gateway(ProblemCodes.InvalidQuery, $"limit is 1 to {MaxHistoryEntries}.");
+        }
+
+        var history = await cards.GetHistoryAsync(http.Card().Value, moment);
+        if (history is null || history.Entries.Count == 0)
+        {
+            return Problems.Of(RejectionCode.CardNotIssued, "The card has no history (up to that moment).");
+        }
+
+        var keep = keepAtMost ?? MaxHistoryEntries;
+        return TypedResults.Ok(history.Entries.Count <= keep ? history : history with { Entries = history.Entries.Skip(history.Entries.Count - keep).ToList() });
+    }
+
+    private static bool TryParseMoment(string? text, out DateTimeOffset? moment) => Query.TryParseMoment(text, out moment);
+}

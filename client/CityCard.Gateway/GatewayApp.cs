@@ -1,0 +1,71 @@
+using CityCard.Client;
+using CityCard.Gateway.Access;
+using CityCard.Gateway.Cards;
+using CityCard.Gateway.Hotlist;
+using CityCard.Gateway.Http;
+using CityCard.Gateway.Reference;
+using CityCard.Gateway.Terminals;
+using Npgsql;
+
+namespace CityCard.Gateway;
+
+/// <summary>How a gateway is put together; Program and the tests both build it through here.</summary>
+public static class GatewayApp
+{
+    /// <summary>Kestrel's ceiling on any body; each endpoint sets its own, lower, limit.</summary>
+    public const long MaxRequestBodyBytes = 2 * 1024 * 1024;
+
+    public static void AddCityCardGateway(this WebApplicationBuilder builder, GatewaySettings settings)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+        });
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(new ApiKeyRing(settings.Keys));
+        builder.Services.AddSingleton(sp => new CardsClient(sp.GetRequiredService<IClusterClient>()));
+        builder.Services.AddSingleton(sp => new HotlistClient(sp.GetRequiredService<IClusterClient>()));
+        builder.Services.AddSingleton<TapBatchProcessor>();
+        builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddGatewayOpenApi(settings);
+
+        builder.UseOrleansClient(client =>
+        {
+            if (settings.Clustering == GatewayClustering.AdoNet)
+            {
+                client.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+
+                    // The silos keep Orleans' tables in the schema "orleans" (silo/CityCard.Silo/OrleansTables).
+                    o.ConnectionString = new NpgsqlConnectionStringBuilder(settings.MembershipConnectionString) { SearchPath = "orleans", Timezone = "UTC" }.ConnectionString;
+                });
+                client.Configure<Orleans.Configuration.ClusterOptions>(o =>
+                {
+                    o.ClusterId = settings.ClusterId;
+                    o.ServiceId = settings.ServiceId;
+                });
+            }
+            else
+            {
+                // The silo's localhost clustering uses Orleans' development ids ("dev").
+                client.UseLocalhostClustering([.. settings.SiloGatewayPorts]);
+            }
+        });
+    }
+
+    public static void MapCityCardGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorHandling.HandleExceptionAsync });
+        app.UseStatusCodePages(ErrorHandling.HandleStatusCodeAsync);
+
+        app.MapGet("/health", (GatewaySettings s) => TypedResults.Ok(new { status = "ok", city = s.City.ToString() })).ExcludeFromDescription();
+        app.MapCardEndpoints();
+        app.MapTapBatchEndpoints();
+        app.MapHotlistEndpoints();
+        app.MapReferenceEndpoints();
+    }
+}

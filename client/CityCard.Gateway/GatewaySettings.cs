@@ -1,0 +1,135 @@
+using System.Globalization;
+using CityCard.Contracts;
+using CityCard.Gateway.Access;
+
+namespace CityCard.Gateway;
+
+/// <summary>How a gateway reaches the cluster: the silos' gateways on this machine, or the membership table.</summary>
+public enum GatewayClustering
+{
+    Localhost,
+    AdoNet,
+}
+
+/// <summary>
+/// A gateway's settings, read once at start; a missing or wrong one stops it with a message naming the setting.
+/// Gateway settings live under "Gateway", cluster ones under "Cluster" (Orleans binds its own "Orleans" section).
+/// </summary>
+public sealed record GatewaySettings(
+    City City,
+    IReadOnlyList<ApiKey> Keys,
+    GatewayClustering Clustering,
+    IReadOnlyList<int> SiloGatewayPorts,
+    string ClusterId,
+    string ServiceId,
+    string? MembershipConnectionString,
+    int MaxParallelCharges)
+{
+    public static GatewaySettings From(IConfiguration configuration)
+    {
+        var cityText = configuration["Gateway:City"];
+        if (!Cities.TryParse(cityText, out var city))
+        {
+            throw new InvalidOperationException($"Gateway:City is '{cityText}'; it must be one of {string.Join(", ", Cities.All)}.");
+        }
+
+        var keys = configuration.GetSection("Gateway:Keys").GetChildren().Select(ReadKey).ToList();
+        if (keys.Count == 0)
+        {
+            throw new InvalidOperationException("No API keys: set Gateway:Keys:0:Id, :City, :Role and :Secret (or :SecretSha256), e.g. as Gateway__Keys__0__Id.");
+        }
+
+        var clusteringText = configuration["Cluster:Membership"] ?? nameof(GatewayClustering.Localhost);
+        if (!Enum.TryParse<GatewayClustering>(clusteringText, ignoreCase: true, out var clustering))
+        {
+            throw new InvalidOperationException($"Cluster:Membership is '{clusteringText}'; it must be Localhost or AdoNet.");
+        }
+
+        var membership = configuration.GetConnectionString("CityCard");
+        if (clustering == GatewayClustering.AdoNet && string.IsNullOrWhiteSpace(membership))
+        {
+            throw new InvalidOperationException("Cluster:Membership is AdoNet, which reads the silos from PostgreSQL: set ConnectionStrings:CityCard.");
+        }
+
+        var parallel = configuration.GetValue("Gateway:MaxParallelCharges", 16);
+        if (parallel is < 1 or > 256)
+        {
+            throw new InvalidOperationException($"Gateway:MaxParallelCharges is {parallel}; it must be 1 to 256.");
+        }
+
+        return new GatewaySettings(
+            city,
+            keys,
+            clustering,
+            ParsePorts(configuration["Cluster:GatewayPort"] ?? "30000"),
+            configuration["Cluster:ClusterId"] ?? "citycard",
+            configuration["Cluster:ServiceId"] ?? "citycard",
+            membership,
+            parallel);
+    }
+
+    private static ApiKey ReadKey(IConfigurationSection section)
+    {
+        var where = $"Gateway:Keys:{section.Key}";
+        var id = section["Id"];
+        if (!ApiKey.IsValidId(id))
+        {
+            throw new InvalidOperationException($"{where}:Id is missing or not 1 to {ApiKey.MaxIdLength} letters, digits, '-' or '_'.");
+        }
+
+        if (!Cities.TryParse(section["City"], out var city))
+        {
+            throw new InvalidOperationException($"{where}:City (key '{id}') must be one of {string.Join(", ", Cities.All)}.");
+        }
+
+        if (!Roles.TryParse(section["Role"], out var role))
+        {
+            throw new InvalidOperationException($"{where}:Role (key '{id}') must be one of {string.Join(", ", Roles.All.Select(r => r.Name()))}.");
+        }
+
+        return new ApiKey(id!, city, role, SecretHash(section, where, id!));
+    }
+
+    private static byte[] SecretHash(IConfigurationSection section, string where, string id)
+    {
+        var secret = section["Secret"];
+        var hash = section["SecretSha256"];
+        if (string.IsNullOrEmpty(secret) == string.IsNullOrEmpty(hash))
+        {
+            throw new InvalidOperationException($"{where} (key '{id}') needs exactly one of Secret and SecretSha256.");
+        }
+
+        if (!string.IsNullOrEmpty(secret))
+        {
+            return ApiKey.IsValidSecret(secret)
+                ? ApiKey.Hash(secret)
+                : throw new InvalidOperationException($"{where}:Secret (key '{id}') must be {ApiKey.MinSecretLength} to {ApiKey.MaxSecretLength} printable characters without spaces.");
+        }
+
+        try
+        {
+            var bytes = Convert.FromHexString(hash!);
+            return bytes.Length == 32 ? bytes : throw new FormatException();
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException($"{where}:SecretSha256 (key '{id}') must be 64 hexadecimal digits.");
+        }
+    }
+
+    private static List<int> ParsePorts(string text)
+    {
+        var ports = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+            {
+                throw new InvalidOperationException($"Cluster:GatewayPort is '{text}'; it must be a port or a comma-separated list of ports.");
+            }
+
+            ports.Add(port);
+        }
+
+        return ports.Count > 0 ? ports : throw new InvalidOperationException("Cluster:GatewayPort names no port.");
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace CityCard.Gateway.Http;
+
+/// <summary>
+/// The last line of defence: whatever escapes a handler becomes a problem without internals (no exception message,
+/// no stack), logged here with its trace id. A client's mistake never gets this far; reaching it is our fault (500)
+/// or the cluster's absence (503), and a retry with the same Idempotency-Key is always safe.
+/// </summary>
+public static partial class ErrorHandling
+{
+    public static async Task HandleExceptionAsync(HttpContext http)
+    {
+        var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("CityCard.Gateway.Errors");
+        var traceId = System.Diagnostics.Activity.Current?.Id ?? http.TraceIdentifier;
+        var extensions = new Dictionary<string, object?> { ["traceId"] = traceId };
+
+        IResult problem;
+        if (error is BadHttpRequestException bad)
+        {
+            // Kestrel's own limits and malformed HTTP: the client's doing, answered by status.
+            problem = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? Problems.Gateway(ProblemCodes.BodyTooLarge, "The body is larger than the gateway accepts.")
+                : Problems.Of(StatusCodes.Status400BadRequest, ProblemCodes.BadRequest, "The HTTP request is malformed.", extensions);
+        }
+        else if (error is not null && IsUnavailable(error))
+        {
+            LogUnavailable(logger, error, http.Request.Method, http.Request.Path, traceId);
+            http.Response.Headers.RetryAfter = "5";
+            problem = Problems.Of(StatusCodes.Status503ServiceUnavailable, ProblemCodes.ClusterUnavailable, "The cluster could not be reached; retry with the same Idempotency-Key.", extensions);
+        }
+        else
+        {
+            LogFault(logger, error, http.Request.Method, http.Request.Path, traceId);
+            problem = Problems.Of(StatusCodes.Status500InternalServerError, ProblemCodes.InternalError, "Something failed on our side; retry with the same Idempotency-Key.", extensions);
+        }
+
+        await problem.ExecuteAsync(http);
+    }
+
+    /// <summary>Turns bodiless error statuses (no such route, wrong method) into problems too.</summary>
+    public static async Task HandleStatusCodeAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var status = http.Response.StatusCode;
+        var problem = status switch
+        {
+            StatusCodes.Status404NotFound => Problems.Gateway(ProblemCodes.NotFound),
+            StatusCodes.Status405MethodNotAllowed => Problems.Gateway(ProblemCodes.MethodNotAllowed),
+            StatusCodes.Status413PayloadTooLarge => Problems.Gateway(ProblemCodes.BodyTooLarge),
+            StatusCodes.Status415UnsupportedMediaType => Problems.Gateway(ProblemCodes.UnsupportedMediaType),
+            < 500 => Problems.Of(status, ProblemCodes.BadRequest, "The HTTP request is malformed."),
+            _ => Problems.Of(status, ProblemCodes.InternalError, "Something failed on our side."),
+        };
+        await problem.ExecuteAsync(http);
+    }
+
+    private static bool IsUnavailable(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is TimeoutException or SocketException or Orleans.Runtime.SiloUnavailableException
+                or Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.Messaging.ConnectionFailedException
+                or Npgsql.NpgsqlException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: the cluster is unavailable (trace {TraceId})")]
+    private static partial void LogUnavailable(ILogger logger, Exception error, string method, string path, string traceId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed (trace {TraceId})")]
+    private static partial void LogFault(ILogger logger, Exception? error, string method, string path, string traceId);
+}

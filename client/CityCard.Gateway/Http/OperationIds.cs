@@ -1,0 +1,29 @@
+using CityCard.Contracts;
+
+namespace CityCard.Gateway.Http;
+
+/// <summary>
+/// How a caller's Idempotency-Key becomes a card's operation id: the gateway's city, a colon, the key
+/// (<c>LZ:tap-8812</c>). Scoping by city means two cities can never collide on a key, and a reversal, which names the
+/// charge by the key it was made with, can only find charges its own city acquired.
+/// </summary>
+public static class OperationIds
+{
+    /// <summary>An operation id is at most 64 characters; the city and colon take three.</summary>
+    public const int MaxKeyLength = 61;
+
+    public const string Header = "Idempotency-Key";
+
+    public static bool IsValidKey(string? key) =>
+        !string.IsNullOrEmpty(key) && key.Length <= MaxKeyLength && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-');
+
+    public static string For(City city, string key) => $"{city}:{key}";
+
+    /// <summary>
+    /// The operation id of a tap that came without one: from the terminal and its sequence number, which identify a
+    /// tap at its source. A terminal that uses <c>tap:{terminal}:{sequence}</c> as the Idempotency-Key of its online
+    /// attempt gets the same id, so a tap first tried online and then uploaded offline is charged once.
+    /// </summary>
+    public static string ForTap(City city, string terminalId, long sequence) =>
+        For(city, $"tap:{terminalId}:{sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+}

@@ -1,0 +1,59 @@
+namespace CityCard.Gateway.Http;
+
+/// <summary>
+/// The gateway's own problem codes, beside the cards' <see cref="CityCard.Contracts.RejectionCode"/>s. Clients branch
+/// on these names; they never change meaning.
+/// </summary>
+public static class ProblemCodes
+{
+    public const string MissingApiKey = nameof(MissingApiKey);
+    public const string InvalidApiKey = nameof(InvalidApiKey);
+    public const string MissingIdempotencyKey = nameof(MissingIdempotencyKey);
+    public const string InvalidIdempotencyKey = nameof(InvalidIdempotencyKey);
+    public const string UnsupportedMediaType = nameof(UnsupportedMediaType);
+    public const string MalformedJson = nameof(MalformedJson);
+    public const string InvalidBody = nameof(InvalidBody);
+    public const string UnknownField = nameof(UnknownField);
+    public const string MissingField = nameof(MissingField);
+    public const string InvalidField = nameof(InvalidField);
+    public const string InvalidQuery = nameof(InvalidQuery);
+    public const string BodyTooLarge = nameof(BodyTooLarge);
+    public const string BatchTooLarge = nameof(BatchTooLarge);
+    public const string EmptyBatch = nameof(EmptyBatch);
+    public const string RecordTooLong = nameof(RecordTooLong);
+    public const string MalformedRecord = nameof(MalformedRecord);
+    public const string NotFound = nameof(NotFound);
+    public const string MethodNotAllowed = nameof(MethodNotAllowed);
+    public const string BadRequest = nameof(BadRequest);
+    public const string ClusterUnavailable = nameof(ClusterUnavailable);
+    public const string InternalError = nameof(InternalError);
+
+    /// <summary>Every gateway code with its HTTP status and what it means, for the reference page and the tests.</summary>
+    public static IReadOnlyList<(string Code, int Status, string Meaning)> Catalog { get; } =
+    [
+        (MissingApiKey, 401, "No X-Api-Key header."),
+        (InvalidApiKey, 401, "The key is malformed, unknown, or its secret is wrong."),
+        ("KeyForAnotherCity", 403, "The key belongs to another city's gateway."),
+        ("RoleNotAllowed", 403, "The key's role may not do this."),
+        ("NotCardIssuer", 403, "Only the card's issuing city may do this."),
+        (MissingIdempotencyKey, 400, "A mutating request needs an Idempotency-Key header."),
+        (InvalidIdempotencyKey, 400, "An Idempotency-Key is 1 to 61 letters, digits or . _ : -"),
+        (UnsupportedMediaType, 415, "The body's Content-Type is not one this endpoint reads."),
+        (MalformedJson, 400, "The body is not well-formed JSON."),
+        (InvalidBody, 400, "The body is not a JSON object, is missing, or names a field twice."),
+        (UnknownField, 400, "The body has a field this endpoint does not know."),
+        (MissingField, 400, "A required field is missing."),
+        (InvalidField, 400, "A field has the wrong type or an impossible value (a fraction or overflow for fen, an unknown enum name, a bad time)."),
+        (InvalidQuery, 400, "A query parameter is malformed or out of range."),
+        (BodyTooLarge, 413, "The body is larger than this endpoint accepts."),
+        (BatchTooLarge, 413, "A terminal batch has more records than allowed; nothing was processed."),
+        (EmptyBatch, 400, "A terminal batch has no records."),
+        (RecordTooLong, 400, "A batch record (line) is longer than allowed; that record is invalid."),
+        (MalformedRecord, 400, "A batch record cannot be read; that record is invalid."),
+        (NotFound, 404, "No such endpoint."),
+        (MethodNotAllowed, 405, "The endpoint exists but not with this method."),
+        (BadRequest, 400, "The HTTP request itself is malformed."),
+        (ClusterUnavailable, 503, "The cluster could not be reached; retry with the same Idempotency-Key."),
+        (InternalError, 500, "A fault on our side; retry with the same Idempotency-Key. The traceId identifies it in our logs."),
+    ];
+}

@@ -1,0 +1,70 @@
+using CityCard.Gateway.Access;
+using CityCard.Gateway.Http;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace CityCard.Gateway.Reference;
+
+/// <summary>
+/// The OpenAPI document at /openapi/v1.json, generated from the endpoints themselves, with the API key scheme and the
+/// Idempotency-Key header added where the endpoints' metadata call for them.
+/// </summary>
+public static class OpenApiSetup
+{
+    private const string SchemeName = "ApiKey";
+
+    public static IServiceCollection AddGatewayOpenApi(this IServiceCollection services, GatewaySettings settings)
+    {
+        services.AddOpenApi("v1", options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = $"CityCard gateway ({settings.City})",
+                    Version = "v1",
+                    Description = "One city's gateway to the CityCard cluster. Authenticate with X-Api-Key: {keyId}.{secret}. " +
+                        "Mutating card requests need an Idempotency-Key. Errors are application/problem+json with a named code; see /docs.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = ApiKey.Header,
+                    Description = "{keyId}.{secret}, one key per city and role (terminal, service-desk, operations).",
+                };
+                return Task.CompletedTask;
+            });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (metadata.OfType<AccessMetadata>().FirstOrDefault() is { } access)
+                {
+                    var rule = AccessRules.Table[access.Operation];
+                    operation.Description = $"Roles: {string.Join(", ", rule.Roles.Select(r => r.Name()))}. " +
+                        (rule.Scope == CardScope.OwnCards ? "Only for cards this city issued." : "Any card of the region.");
+                    operation.Security ??= [];
+                    operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] });
+                }
+
+                if (metadata.OfType<IdempotentMetadata>().Any())
+                {
+                    operation.Parameters ??= [];
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = OperationIds.Header,
+                        In = ParameterLocation.Header,
+                        Required = true,
+                        Description = $"1 to {OperationIds.MaxKeyLength} letters, digits or . _ : -; a retry with the same key returns the first outcome.",
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = OperationIds.MaxKeyLength },
+                    });
+                }
+
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using CityCard.Client.Http;
+using CityCard.Contracts;
+using CityCard.Gateway.Http;
+
+namespace CityCard.Gateway.Terminals;
+
+/// <summary>
+/// CSV batches: a header line naming the columns (any order), then one tap per line. A ride's fields are columns of
+/// their own (<c>route</c>, <c>fromStation</c>, <c>toStation</c>, <c>endedAt</c>); an empty field is an absent one, so a
+/// file mixing rides (no amount) and purchases (no ride) has every column and leaves the other kind's empty.
+/// Every field is an identifier, a number, a name or an ISO time, none of which holds a comma, so fields are never
+/// quoted and a quote makes the record invalid rather than being guessed at.
+/// </summary>
+public static class CsvTapReader
+{
+    public static IReadOnlyList<string> Columns { get; } =
+        ["card", "amount", "merchantId", "category", "terminalId", "terminalSequence", "tappedAt", "operationId", "route", "fromStation", "toStation", "endedAt"];
+
+    public static IReadOnlyList<string> RequiredColumns { get; } =
+        ["card", "merchantId", "category", "terminalId", "terminalSequence", "tappedAt"];
+
+    public static TapBatch Read(List<(int Line, string Text)> lines, City acquirer)
+    {
+        var header = lines[0].Text.Split(',').Select(c => c.Trim()).ToList();
+        foreach (var column in header)
+        {
+            if (!Columns.Contains(column, StringComparer.Ordinal))
+            {
+                return TapBatch.Refused(ProblemCodes.UnknownField, $"'{Cut(column)}' is not a column; the columns are {string.Join(",", Columns)}.");
+            }
+        }
+
+        if (header.Distinct(StringComparer.Ordinal).Count() != header.Count)
+        {
+            return TapBatch.Refused(ProblemCodes.InvalidBody, "A column is named twice in the header.");
+        }
+
+        var missing = RequiredColumns.Where(c => !header.Contains(c, StringComparer.Ordinal)).ToList();
+        if (missing.Count > 0)
+        {
+            return TapBatch.Refused(ProblemCodes.MissingField, $"The header lacks {string.Join(", ", missing)}.");
+        }
+
+        var records = new List<TapRecord>(lines.Count - 1);
+        foreach (var (line, text) in lines.Skip(1))
+        {
+            records.Add(ReadRecord(records.Count + 1, line, text, header, acquirer));
+        }
+
+        return new TapBatch(records, null, null);
+    }
+
+    private static TapRecord ReadRecord(int number, int line, string text, List<string> header, City acquirer)
+    {
+        if (text.Length > TapBatchLimits.MaxLineLength)
+        {
+            return TapRecord.Invalid(number, line, null, ProblemCodes.RecordTooLong, $"A record is at most {TapBatchLimits.MaxLineLength} characters.");
+        }
+
+        if (text.Contains('"', StringComparison.Ordinal))
+        {
+            return TapRecord.Invalid(number, line, null, ProblemCodes.MalformedRecord, "CSV fields are never quoted.");
+        }
+
+        var fields = text.Split(',').Select(f => f.Trim()).ToList();
+        if (fields.Count != header.Count)
+        {
+            return TapRecord.Invalid(number, line, null, ProblemCodes.MalformedRecord, $"The record has {fields.Count} fields; the header names {header.Count}.");
+        }
+
+        var row = header.Zip(fields).Where(p => p.Second.Length > 0).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var card = row.GetValueOrDefault("card") ?? string.Empty;
+        long? amount = null;
+        if (row.TryGetValue("amount", out var amountText))
+        {
+            if (!long.TryParse(amountText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var fen))
+            {
+                return Bad(number, line, card, "amount", "an integer number of fen");
+            }
+
+            amount = fen;
+        }
+
+        DateTimeOffset? endedAt = null;
+        if (row.TryGetValue("endedAt", out var endedText) && (!Query.TryParseMoment(endedText, out endedAt) || endedAt is null))
+        {
+            return Bad(number, line, card, "endedAt", "an ISO 8601 time with an offset");
+        }
+
+        if (!TryParseName<Category>(row.GetValueOrDefault("category") ?? string.Empty, out var category))
+        {
+            return Bad(number, line, card, "category", $"one of {string.Join(", ", Enum.GetNames<Category>())}");
+        }
+
+        if (!long.TryParse(row.GetValueOrDefault("terminalSequence"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var sequence))
+        {
+            return Bad(number, line, card, "terminalSequence", "an integer");
+        }
+
+        if (!Query.TryParseMoment(row.GetValueOrDefault("tappedAt") ?? string.Empty, out var tappedAt) || tappedAt is null)
+        {
+            return Bad(number, line, card, "tappedAt", "an ISO 8601 time with an offset");
+        }
+
+        var record = new OfflineTapRecord
+        {
+            Card = card,
+            Amount = amount,
+            MerchantId = row.GetValueOrDefault("merchantId") ?? string.Empty,
+            Category = category,
+            TerminalId = row.GetValueOrDefault("terminalId") ?? string.Empty,
+            TerminalSequence = sequence,
+            TappedAt = tappedAt.Value,
+            OperationId = row.GetValueOrDefault("operationId"),
+            Ride = Ride(row, endedAt),
+        };
+        return TapRecordBuilder.Build(number, line, record, acquirer);
+    }
+
+    private static RideBody? Ride(Dictionary<string, string> row, DateTimeOffset? endedAt)
+    {
+        var (route, from, to) = (row.GetValueOrDefault("route"), row.GetValueOrDefault("fromStation"), row.GetValueOrDefault("toStation"));
+        return route is null && from is null && to is null && endedAt is null
+            ? null
+            : new RideBody { Route = route, FromStation = from, ToStation = to, EndedAt = endedAt };
+    }
+
+    /// <summary>Enum names only: Enum.TryParse would also take "7" or "Bus,Rail".</summary>
+    private static bool TryParseName<T>(string text, out T value)
+        where T : struct, Enum
+    {
+        value = default;
+        var name = Enum.GetNames<T>().FirstOrDefault(n => n == text);
+        return name is not null && Enum.TryParse(name, out value);
+    }
+
+    private static TapRecord Bad(int number, int line, string card, string field, string expected) =>
+        TapRecord.Invalid(number, line, card, ProblemCodes.InvalidField, $"'{field}' must be {expected}.");
+
+    private static string Cut(string text) => text.Length > 40 ? text[..40] : text;
+}

@@ -1,0 +1,56 @@
+using CityCard.Client;
+using CityCard.Client.Http;
+using CityCard.Contracts;
+
+namespace CityCard.Gateway.Terminals;
+
+/// <summary>
+/// Charges a batch's valid records. Records of one card run one after another in upload order (a card is one grain,
+/// and its balance depends on the order); different cards run in parallel, at most N at a time. A record whose
+/// operation id the card already recorded comes back as a replay and is reported as a duplicate: never charged twice.
+/// </summary>
+public sealed class TapBatchProcessor(CardsClient cards, GatewaySettings settings)
+{
+    public async Task<TapBatchResponse> ProcessAsync(TapBatch batch, CancellationToken cancellationToken)
+    {
+        var results = new TapRecordResult[batch.Records.Count];
+        foreach (var invalid in batch.Records.Where(r => !r.IsValid))
+        {
+            results[invalid.Number - 1] = new TapRecordResult(invalid.Number, invalid.Line, invalid.CardText, null, TapOutcome.Invalid, invalid.InvalidCode, invalid.Detail, null, null);
+        }
+
+        var byCard = batch.Records.Where(r => r.IsValid).GroupBy(r => r.Card!.Value.Value).ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelCharges, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(byCard, parallel, async (records, _) =>
+        {
+            foreach (var record in records)
+            {
+                var outcome = await cards.ChargeAsync(records.Key, record.Request!);
+                results[record.Number - 1] = ToResult(record, outcome);
+            }
+        });
+
+        return new TapBatchResponse(
+            results.Length,
+            results.Count(r => r.Outcome == TapOutcome.Accepted),
+            results.Count(r => r.Outcome == TapOutcome.Refused),
+            results.Count(r => r.Outcome == TapOutcome.Duplicate),
+            results.Count(r => r.Outcome == TapOutcome.Rejected),
+            results.Count(r => r.Outcome == TapOutcome.Invalid),
+            results);
+    }
+
+    private static TapRecordResult ToResult(TapRecord record, CardOperationResult r)
+    {
+        var (outcome, first) = (r.Status, r.IsReplay) switch
+        {
+            (OperationStatus.Rejected, _) => (TapOutcome.Rejected, (OperationStatus?)null),
+            (_, true) => (TapOutcome.Duplicate, r.Status),
+            (OperationStatus.Refused, false) => (TapOutcome.Refused, null),
+            _ => (TapOutcome.Accepted, null),
+        };
+        var balance = r.Status == OperationStatus.Rejected ? (long?)null : r.Balance.Fen;
+        var detail = outcome == TapOutcome.Rejected ? r.Detail : null;
+        return new TapRecordResult(record.Number, record.Line, record.CardText, r.OperationId, outcome, r.Rejection?.ToString(), detail, first, balance, r.Charged?.Fen);
+    }
+}

@@ -1,0 +1,46 @@
+using CityCard.Contracts;
+using CityCard.Gateway.Access;
+
+namespace CityCard.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// The authorisation matrix as the domain states it, written out independently of the gateway's table so that the
+/// tests hold one against the other: who may do what, and on whose cards.
+/// </summary>
+public static class ExpectedAccess
+{
+    private static readonly Dictionary<GatewayOperation, (Role[] Roles, bool OwnCardsOnly)> Matrix = new()
+    {
+        [GatewayOperation.IssueCard] = ([Role.ServiceDesk], true),
+        [GatewayOperation.TopUp] = ([Role.Terminal, Role.ServiceDesk], false),
+        [GatewayOperation.Charge] = ([Role.Terminal], false),
+        [GatewayOperation.UploadTaps] = ([Role.Terminal], false),
+        [GatewayOperation.ReverseCharge] = ([Role.Terminal, Role.ServiceDesk], false),
+        [GatewayOperation.BlockCard] = ([Role.ServiceDesk], true),
+        [GatewayOperation.UnblockCard] = ([Role.ServiceDesk], true),
+        [GatewayOperation.ReplaceCard] = ([Role.ServiceDesk], true),
+        [GatewayOperation.CloseCard] = ([Role.ServiceDesk], true),
+        [GatewayOperation.ViewCard] = ([Role.ServiceDesk, Role.Operations], true),
+        [GatewayOperation.ReadHistory] = ([Role.ServiceDesk, Role.Operations], true),
+        [GatewayOperation.ReadHotlist] = ([Role.Terminal, Role.ServiceDesk, Role.Operations], false),
+    };
+
+    public static IEnumerable<GatewayOperation> Operations => Matrix.Keys;
+
+    /// <summary>Null when allowed, else the 403 code.</summary>
+    public static string? Denial(GatewayOperation operation, City keyCity, Role role, City gateway, City? cardIssuer)
+    {
+        var (roles, own) = Matrix[operation];
+        if (keyCity != gateway)
+        {
+            return "KeyForAnotherCity";
+        }
+
+        if (!roles.Contains(role))
+        {
+            return "RoleNotAllowed";
+        }
+
+        return own && cardIssuer != gateway ? "NotCardIssuer" : null;
+    }
+}

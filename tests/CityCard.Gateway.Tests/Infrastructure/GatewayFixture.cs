@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using CityCard.Client.Http;
+using CityCard.Contracts;
+using CityCard.Gateway;
+using CityCard.Gateway.Access;
+using CityCard.Integration.Tests.Infrastructure;
+using CityCard.Silo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CityCard.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// The real thing, in one process: the silo host as Program wires it (over its own PostgreSQL database) and the four
+/// city gateways, on free ports, each knowing the whole region's keys. Tests talk to the gateways
+/// over real HTTP only.
+/// </summary>
+public sealed class GatewayFixture : IAsyncLifetime
+{
+    public static readonly City[] GatewayCities = [City.ZG, City.LZ, City.NJ, City.YB];
+
+    private readonly Dictionary<City, (WebApplication App, Uri Url, HttpClient Http)> gateways = [];
+    private WebApplication silo = null!;
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await TestPostgres.CreateDatabaseAsync("gateway");
+        var gatewayPort = FreePort();
+        silo = await StartSiloAsync(gatewayPort);
+        foreach (var city in GatewayCities)
+        {
+            var url = new Uri($"http://127.0.0.1:{FreePort()}/");
+            var app = await StartGatewayAsync(city, url, gatewayPort);
+            gateways[city] = (app, url, new HttpClient { BaseAddress = url });
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var (app, _, http) in gateways.Values)
+        {
+            http.Dispose();
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        await silo.StopAsync();
+        await silo.DisposeAsync();
+    }
+
+    /// <summary>A raw HttpClient on a gateway, for requests no well-behaved client would send.</summary>
+    public HttpClient Http(City gateway) => gateways[gateway].Http;
+
+    /// <summary>A typed client at <paramref name="gateway"/> with the key of <paramref name="keyCity"/> (default: the gateway's own city).</summary>
+    public GatewayClient Client(City gateway, Role role, City? keyCity = null) => new(Http(gateway), KeyOf(keyCity ?? gateway, role));
+
+    public static string KeyIdOf(City city, Role role) => $"{city.ToString().ToLowerInvariant()}-{role.Name()}";
+
+    public static string KeyOf(City city, Role role) => $"{KeyIdOf(city, role)}.{SecretOf(city, role)}";
+
+    public static string NewCard(City city) => CardNumber.Create(city, Random.Shared.NextInt64(1, 999_999_999)).Value;
+
+    public static string NewKey(string what) => $"{what}-{Guid.NewGuid():N}";
+
+    /// <summary>An issued card of <paramref name="issuer"/> with <paramref name="balance"/> fen on it.</summary>
+    public async Task<string> NewActiveCardAsync(City issuer, long balance = 10_000)
+    {
+        var card = NewCard(issuer);
+        var desk = Client(issuer, Role.ServiceDesk);
+        (await desk.IssueAsync(card, new IssueCardBody { Product = "standard", Deposit = 2_000 }, NewKey("issue"))).Expect();
+        if (balance > 0)
+        {
+            (await desk.TopUpAsync(card, new TopUpBody { Amount = balance, Channel = TopUpChannel.ServiceDesk }, NewKey("topup"))).Expect();
+        }
+
+        return card;
+    }
+
+    /// <summary>The card's stream version as PostgreSQL has it (0 when there is no stream): the proof that nothing changed.</summary>
+    public async Task<long> StreamVersionAsync(string card)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select version from citycard.mt_streams where id = $1", connection) { Parameters = { new() { Value = card } } };
+        return await command.ExecuteScalarAsync() is long version ? version : 0;
+    }
+
+    private async Task<WebApplication> StartSiloAsync(int gatewayPort)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:CityCard"] = ConnectionString,
+            ["Cluster:SiloPort"] = Port(FreePort()),
+            ["Cluster:GatewayPort"] = Port(gatewayPort),
+        });
+        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort()}");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var settings = SiloSettings.From(builder.Configuration);
+        builder.AddCityCardSilo(settings);
+        var app = builder.Build();
+        app.MapCityCardEndpoints(settings);
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task<WebApplication> StartGatewayAsync(City city, Uri url, int gatewayPort)
+    {
+        var config = new Dictionary<string, string?>
+        {
+            ["Gateway:City"] = city.ToString(),
+            ["Cluster:GatewayPort"] = Port(gatewayPort),
+        };
+        var i = 0;
+        foreach (var keyCity in Cities.All)
+        {
+            foreach (var role in Roles.All)
+            {
+                config[$"Gateway:Keys:{i}:Id"] = KeyIdOf(keyCity, role);
+                config[$"Gateway:Keys:{i}:City"] = keyCity.ToString();
+                config[$"Gateway:Keys:{i}:Role"] = role.Name();
+                config[$"Gateway:Keys:{i}:Secret"] = SecretOf(keyCity, role);
+                i++;
+            }
+        }
+
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(config);
+        builder.WebHost.UseUrls(url.ToString().TrimEnd('/'));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddCityCardGateway(GatewaySettings.From(builder.Configuration));
+        var app = builder.Build();
+        app.MapCityCardGateway();
+        await app.StartAsync();
+        return app;
+    }
+
+    private static string SecretOf(City city, Role role) => $"test-secret-{city}-{role.Name()}-0123456789";
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>
+{
+    public const string Name = "gateways";
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace CityCard.Gateway.Tests.Infrastructure;
+
+/// <summary>Raw requests, for the bodies and headers a typed client would never produce.</summary>
+public static class Requests
+{
+    public static HttpRequestMessage Json(HttpMethod method, string path, string? apiKey, string? idempotencyKey, string? body, string contentType = "application/json")
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (apiKey is not null)
+        {
+            request.Headers.Add("X-Api-Key", apiKey);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        return request;
+    }
+
+    public static string Now(int minutes = -1) => DateTimeOffset.UtcNow.AddMinutes(minutes).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>A bus ride at Zigong: no amount, the route; the policy prices it.</summary>
+    public static string RideJson(string route = "ZG-1", string? extra = null) =>
+        $$"""{"merchantId":"ZG-BUS","category":"Bus","terminalId":"ZG-T-2","terminalSequence":8,"tappedAt":"{{Now()}}","ride":{"route":"{{route}}"}{{extra}}}""";
+
+    /// <summary>A purchase at a Zigong shop: the merchant's amount, no ride.</summary>
+    public static string ChargeJson(long fen, string? tappedAt = null) =>
+        $$"""{"amount":{{fen}},"merchantId":"ZG-SHOP","category":"Retail","terminalId":"ZG-T-1","terminalSequence":7,"tappedAt":"{{tappedAt ?? Now()}}"}""";
+}
