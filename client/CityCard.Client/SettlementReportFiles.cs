@@ -42,6 +42,7 @@ public static class SettlementReportFiles
         Fees = [.. report.Fees.Where(f => f.Issuer == city || f.Acquirer == city)],
         FeeTotals = [.. report.FeeTotals.Where(f => f.City == city)],
         Operators = [.. report.Operators.Where(o => o.City == city)],
+        Chargebacks = report.Chargebacks is { } chargebacks ? [.. chargebacks.Where(c => c.Issuer == city || c.Acquirer == city)] : null,
     };
 
     public static string ToCsv(SettlementReport report)
@@ -67,7 +68,18 @@ public static class SettlementReportFiles
         {
             Row("due", d.Payer, d.Payee, "", "", null, "gross", d.Gross);
             Row("due", d.Payer, d.Payee, "", "", null, "fees", d.Fees);
+            if (d.Chargebacks != Money.Zero)
+            {
+                Row("due", d.Payer, d.Payee, "", "", null, "chargebacks", d.Chargebacks);
+            }
+
             Row("due", d.Payer, d.Payee, "", "", null, "due", d.Due);
+        }
+
+        // Rows only when a window has them, so that reports of days without disputes read as before.
+        foreach (var c in report.Chargebacks ?? [])
+        {
+            Row("chargeback", c.Acquirer, c.Issuer, c.Category.ToString(), "", null, "amount", c.Amount);
         }
 
         foreach (var f in report.Fees)
@@ -86,6 +98,11 @@ public static class SettlementReportFiles
         {
             Row("operator", o.City, null, o.Category.ToString(), o.Merchant, null, "charges", o.Charges);
             Row("operator", o.City, null, o.Category.ToString(), o.Merchant, null, "reversals", o.Reversals);
+            if (o.Chargebacks != Money.Zero)
+            {
+                Row("operator", o.City, null, o.Category.ToString(), o.Merchant, null, "chargebacks", o.Chargebacks);
+            }
+
             Row("operator", o.City, null, o.Category.ToString(), o.Merchant, null, "payout", o.Payout);
         }
 

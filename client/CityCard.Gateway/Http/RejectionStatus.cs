@@ -28,6 +28,7 @@ public static class RejectionStatus
         RejectionCode.RideNotExpected => 400,
         RejectionCode.FareAmountNotExpected => 400,
         RejectionCode.InvalidRide => 400,
+        RejectionCode.InvalidCaseId => 400,
 
         RejectionCode.AmountNotPositive => 422,
         RejectionCode.AmountAboveLimit => 422,
@@ -61,6 +62,7 @@ public static class RejectionStatus
         RejectionCode.ChargeAlreadyReversed => 409,
         RejectionCode.ReplacementTargetUnavailable => 409,
         RejectionCode.OutstandingDebt => 409,
+        RejectionCode.RefundExceedsCharge => 409,
     };
 #pragma warning restore CS8524
 }

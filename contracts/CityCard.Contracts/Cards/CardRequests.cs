@@ -53,6 +53,14 @@ public sealed record ChargeRequest(
 public sealed record ReverseChargeRequest(string OperationId, string ChargeOperationId, Money Amount, string Reason)
     : CardRequest(OperationId);
 
+/// <summary>
+/// Give back all or part of one earlier charge because dispute case <paramref name="CaseId"/> was upheld. Sent by
+/// the case; reversals and refunds of a charge together never exceed what was paid for it.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("citycard.refund-charge")]
+public sealed record RefundChargeRequest(string OperationId, string ChargeOperationId, Money Amount, string CaseId, string Reason)
+    : CardRequest(OperationId);
+
 [GenerateSerializer, Immutable, Alias("citycard.block-card")]
 public sealed record BlockCardRequest(string OperationId, BlockReason Reason) : CardRequest(OperationId);
 

@@ -18,6 +18,9 @@ public sealed record CardView(
 /// <param name="BusinessTime">When it happened in the world (the terminal's tap time); null when that is the recording time.</param>
 /// <param name="Amount">The money the event moved on the card, signed: positive in, negative out; zero for none.</param>
 /// <param name="Fare">For a charge (or a fare adjustment): how the amount was worked out.</param>
+/// <param name="Refusal">For a refused tap: why.</param>
+/// <param name="Late">Recorded well after it happened (an offline tap uploaded later, a fare adjusted after a late tap).</param>
+/// <param name="Hash">The hash stored with the event when it was appended (its link in the stream's chain).</param>
 [GenerateSerializer, Immutable, Alias("citycard.card-history-entry")]
 public sealed record CardHistoryEntry(
     long Version,
@@ -29,7 +32,30 @@ public sealed record CardHistoryEntry(
     Money BalanceAfter,
     CardStatus StatusAfter,
     string Summary,
-    FareBreakdown? Fare = null);
+    FareBreakdown? Fare = null,
+    RejectionCode? Refusal = null,
+    bool Late = false,
+    string? Hash = null);
 
+/// <summary>
+/// A card replayed up to a moment (recording time) and/or a version: its events with the state after each, the state
+/// at that point, and whether the whole stream's hash chain verifies (null when it was not checked).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("citycard.card-history")]
-public sealed record CardHistory(CardNumber Card, DateTimeOffset? AsOf, IReadOnlyList<CardHistoryEntry> Entries, CardView State);
+public sealed record CardHistory(
+    CardNumber Card,
+    DateTimeOffset? AsOf,
+    IReadOnlyList<CardHistoryEntry> Entries,
+    CardView State,
+    long? AsOfVersion = null,
+    StreamVerification? Verification = null);
+
+/// <summary>Where to stop a replay: events recorded at or before <paramref name="AsOf"/>, up to <paramref name="AsOfVersion"/>; both optional.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.replay-point")]
+public sealed record ReplayPoint(DateTimeOffset? AsOf = null, long? AsOfVersion = null)
+{
+    public static ReplayPoint Now { get; } = new();
+
+    public bool Includes(long version, DateTimeOffset recordedAt) =>
+        (AsOfVersion is not { } v || version <= v) && (AsOf is not { } t || recordedAt <= t);
+}

@@ -14,6 +14,7 @@ namespace CityCard.Contracts;
 /// <param name="Operators">The payout statement: what each city owes each of its operators and merchants.</param>
 /// <param name="LateEntries">Postings in this window whose business time fell in an earlier, closed window.</param>
 /// <param name="CarriedWindows">Earlier aborted windows whose obligations are settled with this one.</param>
+/// <param name="Chargebacks">Dispute refunds between cities booked in this window, apart from the fares (null in reports made before disputes).</param>
 [GenerateSerializer, Immutable, Alias("citycard.settlement-report")]
 public sealed record SettlementReport(
     DateOnly Window,
@@ -27,7 +28,8 @@ public sealed record SettlementReport(
     DateTimeOffset CutOffAt,
     DateTimeOffset ClosedAt,
     int LateEntries,
-    IReadOnlyList<DateOnly> CarriedWindows)
+    IReadOnlyList<DateOnly> CarriedWindows,
+    IReadOnlyList<ChargebackLine>? Chargebacks = null)
 {
     public const string Renminbi = "CNY";
 }
@@ -43,9 +45,19 @@ public sealed record CityPosition(City City, Money Net);
 [GenerateSerializer, Immutable, Alias("citycard.bilateral-gross")]
 public sealed record BilateralGross(City Payer, City Payee, string Flow, Money Amount, Money Reversed, Money Gross);
 
-/// <summary>What <paramref name="Payer"/> owes <paramref name="Payee"/> in all: gross less the clearing fees the payee bears.</summary>
+/// <summary>
+/// What <paramref name="Payer"/> owes <paramref name="Payee"/> in all: the gross (fares and top-ups, less reversals),
+/// less the clearing fees the payee bears, less the chargebacks the payee gives back.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("citycard.bilateral-due")]
-public sealed record BilateralDue(City Payer, City Payee, Money Gross, Money Fees, Money Due);
+public sealed record BilateralDue(City Payer, City Payee, Money Gross, Money Fees, Money Due, Money Chargebacks = default);
+
+/// <summary>
+/// A chargeback: what <paramref name="Acquirer"/> gives back to <paramref name="Issuer"/> because disputes against
+/// fares its operators charged the issuer's cards were upheld. It reduces what the issuer owes the acquirer.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("citycard.chargeback-line")]
+public sealed record ChargebackLine(City Issuer, City Acquirer, Category Category, Money Amount);
 
 /// <summary>The clearing fee the acquiring city pays the issuing city on a category's fares: gross × rate, rounded once.</summary>
 [GenerateSerializer, Immutable, Alias("citycard.clearing-fee-line")]
@@ -54,6 +66,9 @@ public sealed record ClearingFeeLine(City Issuer, City Acquirer, Category Catego
 [GenerateSerializer, Immutable, Alias("citycard.city-fees")]
 public sealed record CityFees(City City, Money Income, Money Expense);
 
-/// <summary>One line of the payout statement: what <paramref name="City"/> owes one of its operators or merchants.</summary>
+/// <summary>
+/// One line of the payout statement: what <paramref name="City"/> owes one of its operators or merchants: charges,
+/// less reversals, less the refunds of upheld disputes (<paramref name="Chargebacks"/>).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("citycard.operator-payout")]
-public sealed record OperatorPayout(City City, string Merchant, Category Category, Money Charges, Money Reversals, Money Payout);
+public sealed record OperatorPayout(City City, string Merchant, Category Category, Money Charges, Money Reversals, Money Payout, Money Chargebacks = default);

@@ -82,4 +82,11 @@ public enum RejectionCode
 
     /// <summary>Closing a card whose negative balance is more than its deposit can cover.</summary>
     OutstandingDebt = 79,
+
+    // Dispute refunds.
+    /// <summary>A refund beyond what the charge cost, less what was already reversed or refunded.</summary>
+    RefundExceedsCharge = 80,
+
+    /// <summary>A refund naming a malformed dispute case id.</summary>
+    InvalidCaseId = 81,
 }

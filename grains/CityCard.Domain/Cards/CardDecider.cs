@@ -37,6 +37,7 @@ public static class CardDecider
             TopUpRequest r => TopUp(state, r, now, policies),
             ChargeRequest r => ChargeDecider.Charge(state, r, now, policies),
             ReverseChargeRequest r => Reverse(state, r, now),
+            RefundChargeRequest r => RefundDecider.Refund(state, r, now),
             BlockCardRequest r => Block(state, r, now),
             UnblockCardRequest r => Unblock(state, r, now),
             ReplaceCardRequest r => Replace(state, r, now),
@@ -134,8 +135,9 @@ public static class CardDecider
             return new CardDecision.Reject(RejectionCode.ChargeAlreadyReversed, $"Charge '{r.ChargeOperationId}' was already reversed.");
         }
 
-        return r.Amount > charge.Paid
-            ? new CardDecision.Reject(RejectionCode.ReversalExceedsCharge, $"Charge '{r.ChargeOperationId}' was {charge.Paid.Fen} fen; {r.Amount.Fen} cannot be reversed.")
+        // What a dispute already refunded cannot be reversed again.
+        return r.Amount > charge.Reversible
+            ? new CardDecision.Reject(RejectionCode.ReversalExceedsCharge, $"Charge '{r.ChargeOperationId}' was {charge.Paid.Fen} fen, {charge.Refunded.Fen} of it refunded; {r.Amount.Fen} cannot be reversed.")
             : CardDecision.Of(new ChargeReversed(r.OperationId, now, r.ChargeOperationId, r.Amount, charge.Tap.AcquirerCity, charge.Tap.Category, charge.Tap.MerchantId, r.Reason));
     }
 

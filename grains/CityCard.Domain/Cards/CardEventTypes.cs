@@ -20,6 +20,7 @@ public static class CardEventTypes
         [typeof(ReplacementFundsReceived)] = "replacement_funds_received.v1",
         [typeof(CardClosed)] = "card_closed.v1",
         [typeof(FareAdjusted)] = "fare_adjusted.v1",
+        [typeof(ChargeRefunded)] = "charge_refunded.v1",
     };
 
     public static string NameOf(CardEvent e) => Names[e.GetType()];

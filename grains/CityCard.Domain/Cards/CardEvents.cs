@@ -94,6 +94,23 @@ public sealed record ChargeReversed(
     string MerchantId,
     string Reason) : CardEvent(OperationId, RecordedAt);
 
+/// <summary>
+/// All or part of a charge given back because dispute case <see cref="CaseId"/> was upheld: a compensating event,
+/// never an edit of the charge. It names the charge, its city, category, operator and tap time, so settlement can
+/// post it against the acquirer (a chargeback when that is another city) without looking the charge up.
+/// </summary>
+public sealed record ChargeRefunded(
+    string OperationId,
+    DateTimeOffset RecordedAt,
+    string ChargeOperationId,
+    Money Amount,
+    City AcquirerCity,
+    Category Category,
+    string MerchantId,
+    DateTimeOffset ChargeTappedAt,
+    string CaseId,
+    string Reason) : CardEvent(OperationId, RecordedAt);
+
 public sealed record CardBlocked(string OperationId, DateTimeOffset RecordedAt, BlockReason Reason)
     : CardEvent(OperationId, RecordedAt);
 

@@ -1,43 +1,58 @@
 using CityCard.Contracts;
 using CityCard.Domain.Fares;
+using CityCard.Domain.Integrity;
 
 namespace CityCard.Domain.Cards;
 
 /// <summary>
 /// The one place a card's state changes: folds one event into the state. Pure and total over every event type;
-/// it never refuses (events are facts), so replaying any stored stream always succeeds.
+/// it never refuses (events are facts), so replaying any stored stream always succeeds. Money moves as
+/// <see cref="CardMoney"/> says; the chain head moves as <see cref="EventChain"/> says.
 /// </summary>
 public static class CardEvolver
 {
     public static CardState Evolve(CardState state, CardEvent e)
     {
-        var next = Apply(state, e) with { Version = state.Version + 1 };
+        var version = state.Version + 1;
+        var money = CardMoney.Of(e);
+        var next = Apply(state, e) with
+        {
+            Version = version,
+            Balance = state.Balance + money.Balance,
+            Deposit = state.Deposit + money.Deposit,
+            ChainHead = EventChain.Link(state.ChainHead, state.Card, version, e),
+        };
         return Remember(next, e);
     }
 
     public static CardState Fold(CardState state, IEnumerable<CardEvent> events) => events.Aggregate(state, Evolve);
 
+    /// <summary>Everything an event changes besides the money and the version.</summary>
     private static CardState Apply(CardState s, CardEvent e) => e switch
     {
-        CardIssued x => s with { Status = CardStatus.Active, Product = x.Product, Deposit = x.Deposit },
-        CardToppedUp x => s with { Balance = s.Balance + x.Amount },
+        CardIssued x => s with { Status = CardStatus.Active, Product = x.Product },
+        CardToppedUp => s,
         CardCharged x => s with
         {
-            Balance = s.Balance - x.Amount,
             Charges = s.Charges.Add(x.OperationId, new ChargeRecord(x.Amount, Money.Zero, x.Tap, x.RecordedAt), CardLimits.ChargeMemory),
             Rides = RideOf(x) is { } ride ? s.Rides.Add(ride) : s.Rides,
         },
         ChargeRefused => s,
         FareAdjusted x => s with
         {
-            Balance = s.Balance + x.BalanceChange,
             Charges = s.Charges.RecordAdjustment(x.ChargeOperationId, x.FareAfter - x.FareBefore),
             Rides = s.Rides.Reprice(x.ChargeOperationId, x.Fare),
         },
         ChargeReversed x => s with
         {
-            Balance = s.Balance + x.Amount,
             Charges = s.Charges.RecordReversal(x.ChargeOperationId, x.Amount),
+            Rides = s.Rides.Freeze(x.ChargeOperationId),
+        },
+
+        // A disputed ride is settled by the case: no late tap moves its fare again.
+        ChargeRefunded x => s with
+        {
+            Charges = s.Charges.RecordRefund(x.ChargeOperationId, x.Amount),
             Rides = s.Rides.Freeze(x.ChargeOperationId),
         },
         CardBlocked x => s with { Status = CardStatus.Blocked, BlockedFor = x.Reason },
@@ -47,8 +62,6 @@ public static class CardEvolver
             Status = CardStatus.Replaced,
             BlockedFor = null,
             OutgoingReplacement = new ReplacementTransfer(x.OperationId, x.NewCard, x.BalanceMoved, x.DepositMoved),
-            Balance = s.Balance - x.BalanceMoved,
-            Deposit = s.Deposit - x.DepositMoved,
         },
         ReplacementCardClaimed x => s with
         {
@@ -60,18 +73,10 @@ public static class CardEvolver
         ReplacementFundsReceived x => s with
         {
             Status = CardStatus.Active,
-            Balance = s.Balance + x.Balance,
-            Deposit = s.Deposit + x.Deposit,
             PendingReplacement = null,
             IncomingReplacement = new ReplacementTransfer(x.OperationId, x.OldCard, x.Balance, x.Deposit),
         },
-        CardClosed x => s with
-        {
-            Status = CardStatus.Closed,
-            BlockedFor = null,
-            Balance = s.Balance - x.BalanceRefunded + (x.DebtSettledFromDeposit ?? Money.Zero),
-            Deposit = s.Deposit - x.DepositRefunded - (x.DebtSettledFromDeposit ?? Money.Zero),
-        },
+        CardClosed => s with { Status = CardStatus.Closed, BlockedFor = null },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown card event."),
     };
 

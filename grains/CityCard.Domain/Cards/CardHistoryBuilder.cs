@@ -1,41 +1,59 @@
 using CityCard.Contracts;
+using CityCard.Domain.Integrity;
 
 namespace CityCard.Domain.Cards;
 
 /// <summary>
-/// Replays a card's events into a readable history: each event with the money it moved and the balance and status
-/// it left. Used to answer a cardholder ("why was I charged", "why did the gate refuse me") and, later, disputes.
+/// Replays a card's events into a readable history: each event with the money it moved, the balance and status it
+/// left, its business and recording times, and its stored hash; the state at the point asked for; and whether the
+/// whole stream's hash chain verifies. What staff read when a cardholder asks "why was I charged", "why did the gate
+/// refuse me", and what a dispute is decided on.
 /// </summary>
 public static class CardHistoryBuilder
 {
-    /// <param name="asOf">Only events recorded at or before this moment; all when null.</param>
-    public static CardHistory Build(CardNumber card, IEnumerable<CardEvent> events, DateTimeOffset? asOf)
+    /// <summary>An event recorded more than this after it happened is shown as late (an offline upload, a correction).</summary>
+    public static TimeSpan LateAfter { get; } = TimeSpan.FromMinutes(5);
+
+    /// <param name="asOf">Only events recorded at or before this moment; all when null. The chain is not checked.</param>
+    public static CardHistory Build(CardNumber card, IEnumerable<CardEvent> events, DateTimeOffset? asOf) =>
+        Build(card, events.Select((e, i) => new ChainedEvent(i + 1, CardEventTypes.NameOf(e), e, null)).ToList(), new ReplayPoint(asOf), verify: false);
+
+    /// <summary>
+    /// The history as of <paramref name="point"/>, from the stream as stored. The chain is verified over the whole
+    /// stream (a change after the point is still a change); an event that cannot be read ends the replay there.
+    /// </summary>
+    public static CardHistory Build(CardNumber card, IReadOnlyList<ChainedEvent> stored, ReplayPoint point, bool verify = true)
     {
         var state = CardState.Initial(card);
         var entries = new List<CardHistoryEntry>();
-        foreach (var e in events)
+        foreach (var s in stored)
         {
-            if (asOf is { } limit && e.RecordedAt > limit)
+            if (s.Event is not { } e || !point.Includes(s.Version, e.RecordedAt))
             {
                 break;
             }
 
             var before = state;
             state = CardEvolver.Evolve(state, e);
+            var business = BusinessTime(e);
             entries.Add(new CardHistoryEntry(
                 state.Version,
                 CardEventTypes.NameOf(e),
                 e.OperationId,
                 e.RecordedAt,
-                BusinessTime(e),
+                business,
                 state.Balance - before.Balance,
                 state.Balance,
                 state.Status,
                 Describe(e),
-                FareOf(e)));
+                FareOf(e),
+                (e as ChargeRefused)?.Reason,
+                business is { } at && e.RecordedAt - at > LateAfter,
+                s.StoredHash));
         }
 
-        return new CardHistory(card, asOf, entries, state.ToView());
+        var verification = verify ? StreamVerifier.Verify(card, stored) : null;
+        return new CardHistory(card, point.AsOf, entries, state.ToView(), point.AsOfVersion, verification);
     }
 
     private static DateTimeOffset? BusinessTime(CardEvent e) => e switch
@@ -70,6 +88,7 @@ public static class CardHistoryBuilder
         ChargeRefused x => $"Refused {x.Amount} ({x.Reason}): {Where(x.Tap)}, terminal {x.Tap.TerminalId}#{x.Tap.TerminalSequence}",
         FareAdjusted x => $"Fare of {x.ChargeOperationId} ({x.Category} in {x.AcquirerCity}) adjusted {x.FareBefore} → {x.FareAfter}: {x.Reason}",
         ChargeReversed x => $"Reversed {x.Amount} of charge {x.ChargeOperationId}: {x.Reason}",
+        ChargeRefunded x => $"Refunded {x.Amount} of charge {x.ChargeOperationId} ({x.Category} in {x.AcquirerCity}), dispute {x.CaseId}: {x.Reason}",
         CardBlocked x => $"Blocked ({x.Reason})",
         CardUnblocked => "Unblocked",
         CardReplaced x => $"Replaced by {x.NewCard}: moved balance {x.BalanceMoved} and deposit {x.DepositMoved}",

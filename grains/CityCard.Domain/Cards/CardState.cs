@@ -43,6 +43,12 @@ public sealed record CardState
     /// <summary>The rides of the last weeks that the next fares depend on (caps, transfers, free rides per month).</summary>
     public RideMemory Rides { get; init; } = RideMemory.Empty;
 
+    /// <summary>
+    /// The hash of the last event folded (<see cref="Integrity.EventChain"/>), so the next append links to it without
+    /// reading the stream; empty before the first event.
+    /// </summary>
+    public string ChainHead { get; init; } = Integrity.EventChain.Genesis;
+
     [JsonIgnore]
     public City Issuer => Card.Issuer;
 

@@ -17,6 +17,12 @@ public enum EntryKind
     /// <summary>Clearing of dues and payouts against cash, posted when the settlement bank confirms a window.</summary>
     Settlement = 9,
 
-    /// <summary>A correction: a ride priced again after a late tap (FareAdjusted); dispute outcomes later. A new entry, never an edit.</summary>
+    /// <summary>A correction: a ride priced again after a late tap (FareAdjusted). A new entry, never an edit.</summary>
     Adjustment = 10,
+
+    /// <summary>
+    /// A charge refunded because a dispute was upheld (ChargeRefunded); between two cities, a chargeback. Shown apart
+    /// from fares and reversals in the settlement.
+    /// </summary>
+    Chargeback = 11,
 }

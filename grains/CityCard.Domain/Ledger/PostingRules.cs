@@ -21,7 +21,8 @@ public static class PostingRules
         CardIssued x => One(Issued(card.Issuer, x.Deposit)),
         CardToppedUp x => ToppedUp(card.Issuer, x.LoadCity, x.Amount),
         CardCharged x => Charged(card.Issuer, x.Tap.AcquirerCity, x.Tap.MerchantId, x.Tap.Category, x.Amount, EntryKind.Charge),
-        ChargeReversed x => Reversed(card.Issuer, x.AcquirerCity, x.MerchantId, x.Category, x.Amount),
+        ChargeReversed x => Reversed(card.Issuer, x.AcquirerCity, x.MerchantId, x.Category, x.Amount, EntryKind.Reversal),
+        ChargeRefunded x => Reversed(card.Issuer, x.AcquirerCity, x.MerchantId, x.Category, x.Amount, EntryKind.Chargeback),
         FareAdjusted x => Charged(card.Issuer, x.AcquirerCity, x.MerchantId, x.Category, x.FareAfter - x.FareBefore, EntryKind.Adjustment),
         CardReplaced x => One(ReplacementOut(card.Issuer, x.BalanceMoved, x.DepositMoved)),
         ReplacementFundsReceived x => One(ReplacementIn(card.Issuer, x.Balance, x.Deposit)),
@@ -30,7 +31,6 @@ public static class PostingRules
         // Events that move no money. Listed one by one so that a new event is a decision, not a silent skip.
         ChargeRefused or CardBlocked or CardUnblocked or ReplacementCardClaimed => Nothing,
 
-        // Further corrections (a dispute's outcome) get their own arms, kind Adjustment, when their events exist.
         _ => throw new UnknownCardEventException(e.GetType().Name),
     };
 
@@ -68,17 +68,21 @@ public static class PostingRules
             EntryDraft.Of(acquirer, kind, category, Posting.Debit(Account.DueFrom(issuer), amount), Posting.Credit(Account.PayableTo(merchant), amount)));
     }
 
-    /// <summary>The charge's entries turned round, for the amount given back: a new entry, the charge is never edited.</summary>
-    private static IReadOnlyList<EntryDraft> Reversed(City issuer, City acquirer, string merchant, Category category, Money amount)
+    /// <summary>
+    /// The charge's entries turned round, for the amount given back: a new entry, the charge is never edited. A
+    /// dispute's refund posts the same way as kind Chargeback: between two cities it is a chargeback, the acquirer
+    /// owing the issuer back in the window the refund is recorded in, and the operator's payout bearing it.
+    /// </summary>
+    private static IReadOnlyList<EntryDraft> Reversed(City issuer, City acquirer, string merchant, Category category, Money amount, EntryKind kind)
     {
         if (acquirer == issuer)
         {
-            return One(EntryDraft.Of(issuer, EntryKind.Reversal, category, Posting.Debit(Account.PayableTo(merchant), amount), Posting.Credit(Account.CardFloat, amount)));
+            return One(EntryDraft.Of(issuer, kind, category, Posting.Debit(Account.PayableTo(merchant), amount), Posting.Credit(Account.CardFloat, amount)));
         }
 
         return Both(
-            EntryDraft.Of(issuer, EntryKind.Reversal, category, Posting.Debit(Account.DueTo(acquirer), amount), Posting.Credit(Account.CardFloat, amount)),
-            EntryDraft.Of(acquirer, EntryKind.Reversal, category, Posting.Debit(Account.PayableTo(merchant), amount), Posting.Credit(Account.DueFrom(issuer), amount)));
+            EntryDraft.Of(issuer, kind, category, Posting.Debit(Account.DueTo(acquirer), amount), Posting.Credit(Account.CardFloat, amount)),
+            EntryDraft.Of(acquirer, kind, category, Posting.Debit(Account.PayableTo(merchant), amount), Posting.Credit(Account.DueFrom(issuer), amount)));
     }
 
     /// <summary>

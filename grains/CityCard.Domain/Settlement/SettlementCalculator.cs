@@ -54,7 +54,8 @@ public static class SettlementCalculator
             cutOffAt,
             closedAt,
             lateEntries,
-            carried);
+            carried,
+            Chargebacks(cleared));
     }
 
     /// <summary>A city's net: the change in what it is owed less what it owes. Every inter-city entry has its mirror, so the four sum to zero.</summary>
@@ -84,10 +85,11 @@ public static class SettlementCalculator
             .Select(g =>
             {
                 var fees = Sum(g.Where(m => m.Key.Kind == EntryKind.Fee).Select(m => m.Value.Net));
+                var chargebacks = Sum(g.Where(m => m.Key.Kind == EntryKind.Chargeback).Select(m => m.Value.Net));
                 var due = -Sum(g.Select(m => m.Value.Net));
-                return new BilateralDue(g.Key.Payer, g.Key.Payee, due + fees, fees, due);
+                return new BilateralDue(g.Key.Payer, g.Key.Payee, due + fees + chargebacks, fees, due, chargebacks);
             })
-            .Where(d => d.Gross != Money.Zero || d.Fees != Money.Zero)
+            .Where(d => d.Gross != Money.Zero || d.Fees != Money.Zero || d.Chargebacks != Money.Zero)
             .OrderBy(d => d.Payer).ThenBy(d => d.Payee)
             .ToList();
 
@@ -112,24 +114,38 @@ public static class SettlementCalculator
 
     private static List<OperatorPayout> Operators(List<KeyValuePair<MovementKey, Movement>> movements) =>
         movements
-            .Where(m => m.Key.Account.Kind == AccountKind.MerchantPayable && m.Key.Kind is EntryKind.Charge or EntryKind.Adjustment or EntryKind.Reversal)
+            .Where(m => m.Key.Account.Kind == AccountKind.MerchantPayable && m.Key.Kind is EntryKind.Charge or EntryKind.Adjustment or EntryKind.Reversal or EntryKind.Chargeback)
             .GroupBy(m => (City: m.Key.Ledger, Merchant: m.Key.Account.Party, Category: m.Key.Category!.Value))
             .Select(g =>
             {
-                var charges = -Sum(g.Where(m => m.Key.Kind != EntryKind.Reversal).Select(m => m.Value.Net));
+                var charges = -Sum(g.Where(m => m.Key.Kind is EntryKind.Charge or EntryKind.Adjustment).Select(m => m.Value.Net));
                 var reversals = Sum(g.Where(m => m.Key.Kind == EntryKind.Reversal).Select(m => m.Value.Net));
-                return new OperatorPayout(g.Key.City, g.Key.Merchant, g.Key.Category, charges, reversals, charges - reversals);
+                var chargebacks = Sum(g.Where(m => m.Key.Kind == EntryKind.Chargeback).Select(m => m.Value.Net));
+                return new OperatorPayout(g.Key.City, g.Key.Merchant, g.Key.Category, charges, reversals, charges - reversals - chargebacks, chargebacks);
             })
             .OrderBy(o => o.City).ThenBy(o => o.Merchant, StringComparer.Ordinal).ThenBy(o => o.Category)
             .ToList();
 
     /// <summary>
-    /// Per issuer, acquirer and category: fares (as adjusted) less reversals, read on the issuer's "due to acquirer"
-    /// account.
+    /// Dispute refunds between cities, read on the issuer's "due to acquirer" account: what each acquirer gives back
+    /// to each issuer, per category, in this window.
+    /// </summary>
+    private static List<ChargebackLine> Chargebacks(List<KeyValuePair<MovementKey, Movement>> movements) =>
+        movements
+            .Where(m => m.Key.Account.Kind == AccountKind.DueToCity && m.Key.Kind == EntryKind.Chargeback)
+            .GroupBy(m => (Issuer: m.Key.Ledger, Acquirer: PartyCity(m.Key.Account), Category: m.Key.Category!.Value))
+            .Select(g => new ChargebackLine(g.Key.Issuer, g.Key.Acquirer, g.Key.Category, Sum(g.Select(m => m.Value.Net))))
+            .Where(c => c.Amount != Money.Zero)
+            .OrderBy(c => c.Issuer).ThenBy(c => c.Acquirer).ThenBy(c => c.Category)
+            .ToList();
+
+    /// <summary>
+    /// Per issuer, acquirer and category: fares (as adjusted) less reversals and chargebacks, read on the issuer's "due
+    /// to acquirer" account. A chargeback gives back the fee on what it refunds, as a reversal does.
     /// </summary>
     private static IEnumerable<(City Issuer, City Acquirer, Category Category, Money Gross)> GrossFares(IEnumerable<KeyValuePair<MovementKey, Movement>> movements) =>
         movements
-            .Where(m => m.Key.Account.Kind == AccountKind.DueToCity && m.Key.Kind is EntryKind.Charge or EntryKind.Adjustment or EntryKind.Reversal)
+            .Where(m => m.Key.Account.Kind == AccountKind.DueToCity && m.Key.Kind is EntryKind.Charge or EntryKind.Adjustment or EntryKind.Reversal or EntryKind.Chargeback)
             .GroupBy(m => (Issuer: m.Key.Ledger, Acquirer: PartyCity(m.Key.Account), Category: m.Key.Category!.Value))
             .Select(g => (g.Key.Issuer, g.Key.Acquirer, g.Key.Category, Gross: -Sum(g.Select(m => m.Value.Net))))
             .Where(l => l.Gross != Money.Zero)

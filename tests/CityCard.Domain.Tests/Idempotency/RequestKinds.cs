@@ -32,6 +32,7 @@ public static class RequestKinds
             Rides.Bus("ride-1", "ZG-1", Clock.Now.AddMinutes(-30)),
             OperationStatus.Accepted),
         new("reversal", Numbers.Zigong, [Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2))], Reverse(amount: Fen(50)), OperationStatus.Accepted),
+        new("refund", Numbers.Zigong, [Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2))], Refund(amount: Fen(120)), OperationStatus.Accepted),
         new("block", Numbers.Zigong, [Issued()], Block(reason: BlockReason.Stolen), OperationStatus.Accepted),
         new("unblock", Numbers.Zigong, [Issued(), Blocked()], Unblock(), OperationStatus.Accepted),
         new("replace", Numbers.Zigong, [Issued(), ToppedUp(Yuan(10))], Replace(), OperationStatus.Accepted),

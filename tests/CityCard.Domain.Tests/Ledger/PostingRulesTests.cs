@@ -32,6 +32,14 @@ public sealed class PostingRulesTests
             "reversal of a charge in another city", Zg, new ChargeReversed("o", At, "c", Money.FromFen(50), City.LZ, Category.Bus, "LZ-BUS", "r"),
             ["ZG Reversal/Bus: 2210.LZ 50, 2010 -50", "LZ Reversal/Bus: 2110.LZ-BUS 50, 1210.ZG -50"]
         },
+        {
+            "a dispute against a home fare upheld: the operator's payout bears the refund", Zg, Refunded(City.ZG, 120),
+            ["ZG Chargeback/Bus: 2110.ZG-BUS 120, 2010 -120"]
+        },
+        {
+            "a YB card's coach fare in LZ refunded after a dispute: a chargeback, LZ owes YB back", Yb, Refunded(City.LZ, 1200, Category.Coach),
+            ["YB Chargeback/Coach: 2210.LZ 1200, 2010 -1200", "LZ Chargeback/Coach: 2110.LZ-BUS 1200, 1210.YB -1200"]
+        },
         { "block", Zg, new CardBlocked("o", At, BlockReason.Lost), [] },
         { "unblock", Zg, new CardUnblocked("o", At), [] },
         { "replaced: money leaves the old card, in transit", Zg, new CardReplaced("o", At, CardNumber.Create(City.ZG, 9), Money.FromFen(700), Money.FromFen(2000)), ["ZG ReplacementOut: 2010 700, 2020 2000, 2030 -2700"] },
@@ -82,6 +90,9 @@ public sealed class PostingRulesTests
     private static FareAdjusted Adjusted(City acquirer, long before, long after) =>
         new("late-tap", At, "ride", At.AddHours(-1), acquirer, Category.Bus, $"{acquirer}-BUS", Money.FromFen(before), Money.FromFen(after),
             new FareBreakdown("p", Money.FromFen(after), Money.Zero, Money.Zero, Money.Zero, Money.FromFen(after), [], true, false, null), "Priced again");
+
+    private static ChargeRefunded Refunded(City acquirer, long fen, Category category = Category.Bus) =>
+        new("YB:case-1:refund", At, "c", Money.FromFen(fen), acquirer, category, $"{acquirer}-BUS", At.AddDays(-3), "YB:case-1", "Dispute upheld");
 
     private static TapDetails Tap(City acquirer) => new(acquirer, $"{acquirer}-BUS", Category.Bus, "T", 1, At);
 

@@ -69,7 +69,7 @@ public sealed class LedgerInvariantTests
                 Assert.Equal(received - paid, position.Net);
             }
 
-            Assert.All(report.Dues, d => Assert.Equal(d.Gross - d.Fees, d.Due));
+            Assert.All(report.Dues, d => Assert.Equal(d.Gross - d.Fees - d.Chargebacks, d.Due));
             Assert.Equal(Sum(report.FeeTotals.Select(f => f.Income)), Sum(report.FeeTotals.Select(f => f.Expense)));
         }
     });
@@ -84,6 +84,7 @@ public sealed class LedgerInvariantTests
         var refunds = Sum(events.OfType<CardClosed>().Select(e => e.BalanceRefunded + e.DepositRefunded));
         var fares = Sum(events.OfType<CardCharged>().Select(e => e.Amount))
             - Sum(events.OfType<ChargeReversed>().Select(e => e.Amount))
+            - Sum(events.OfType<ChargeRefunded>().Select(e => e.Amount))
             - Sum(events.OfType<FareAdjusted>().Select(e => e.BalanceChange));
         var payouts = Sum(region.Clearing.Settled.SelectMany(r => r.Operators).Select(o => o.Payout));
 

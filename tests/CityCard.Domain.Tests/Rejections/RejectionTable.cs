@@ -113,6 +113,17 @@ public static class RejectionTable
         Rejected("second reversal of a charge", RejectionCode.ChargeAlreadyReversed, Reverse("reverse-2", amount: Fen(1)), Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2)), Reversed(Yuan(2))),
         Rejected("reversal one fen above the charge", RejectionCode.ReversalExceedsCharge, Reverse(amount: Yuan(2) + Fen(1)), Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2))),
 
+        // Refunds of upheld disputes: with reversals, never more than the charge cost.
+        Rejected("refund one fen above the charge", RejectionCode.RefundExceedsCharge, Refund(amount: Yuan(2) + Fen(1)), Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2))),
+        Rejected("second refund beyond what is left of the charge", RejectionCode.RefundExceedsCharge, Refund("refund-2", amount: Fen(51)), Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2)), Refunded(Fen(150))),
+        Rejected("refund beyond what a reversal left", RejectionCode.RefundExceedsCharge, Refund(amount: Fen(151)), Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2)), Reversed(Fen(50))),
+        Rejected("reversal beyond what a refund left", RejectionCode.ReversalExceedsCharge, Reverse(amount: Fen(51)), Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2)), Refunded(Fen(150))),
+        Rejected("refund of a charge the card never had", RejectionCode.ChargeNotFound, Refund(charge: "charge-404"), Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2))),
+        Rejected("refund of zero", RejectionCode.AmountNotPositive, Refund(amount: Money.Zero), Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2))),
+        Rejected("refund without a reason", RejectionCode.InvalidReason, Refund(reason: " "), Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2))),
+        Rejected("refund naming a malformed case", RejectionCode.InvalidCaseId, Refund(caseId: "case #1"), Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2))),
+        Rejected("refund on a closed card", RejectionCode.CardClosed, Refund(), Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2)), Closed(Yuan(8))),
+
         // Fares: a tap the policy cannot price is refused without trace (policies/zg.json; Zigong runs no rail).
         Rejected("bus tap without its ride", RejectionCode.RideMissing, Charge(category: Category.Bus), Issued(), ToppedUp(Yuan(10))),
         Rejected("purchase naming a ride", RejectionCode.RideNotExpected, Charge() with { Ride = RideDetails.Bus("ZG-1") }, Issued(), ToppedUp(Yuan(10))),

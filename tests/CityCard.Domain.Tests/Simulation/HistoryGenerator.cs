@@ -9,7 +9,7 @@ namespace CityCard.Domain.Tests.Simulation;
 /// <summary>
 /// Drives the real card decider, priced by the repository's policies, with random requests across the four cities:
 /// issues, top-ups at home and away, purchases and bus rides at home and away (some offline, tapped up to three days
-/// before upload, which reprices later rides as fare adjustments; rides may overdraw), reversals, blocks,
+/// before upload, which reprices later rides as fare adjustments; rides may overdraw), reversals, dispute refunds, blocks,
 /// replacements whose funds arrive later, closures (some in debt). Only what the decider accepts becomes events. Then the events are given
 /// sequence numbers in the order their transactions began, with some transactions committing late and some numbers
 /// taken by transactions that roll back: the event store's real behaviour that the projection must survive.
@@ -79,9 +79,13 @@ public sealed class HistoryGenerator(int seed)
         {
             Charge(Pick(issued));
         }
-        else if (roll < 84)
+        else if (roll < 81)
         {
             Reverse(Pick(issued));
+        }
+        else if (roll < 84)
+        {
+            Refund(Pick(issued));
         }
         else if (roll < 88)
         {
@@ -184,6 +188,20 @@ public sealed class HistoryGenerator(int seed)
 
         var amount = Money.FromFen(random.Next(1, (int)charge.Paid.Fen + 1));
         Decide(card.Card, new ReverseChargeRequest(Op(), chargeId, amount, "Refund at the counter"));
+    }
+
+    /// <summary>A dispute upheld against one of the card's charges: part or all of what is left of it (sometimes more, which is refused).</summary>
+    private void Refund(CardState card)
+    {
+        var open = card.Charges.Charges.Where(c => c.Value.Reversible.IsPositive).ToList();
+        if (open.Count == 0)
+        {
+            return;
+        }
+
+        var (chargeId, charge) = open[random.Next(open.Count)];
+        var amount = Money.FromFen(random.Next(1, (int)charge.Reversible.Fen + 2));
+        Decide(card.Card, new RefundChargeRequest(Op(), chargeId, amount, $"{card.Issuer}:case-{serial}", "Dispute upheld"));
     }
 
     /// <summary>The grain's choreography: claim the new number, give up the old card's money, and deliver it (now or later).</summary>

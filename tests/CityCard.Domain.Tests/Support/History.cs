@@ -33,6 +33,10 @@ public static class History
     public static ChargeReversed Reversed(Money amount, string charge = "charge-1", string op = "reverse-0", DateTimeOffset? at = null) =>
         new(op, at ?? Clock.Earlier, charge, amount, City.LZ, Category.Retail, Requests.MerchantId, "Refund at the desk");
 
+    /// <summary>A refund of <paramref name="charge"/> (as <see cref="Charged"/> makes it) for an upheld dispute.</summary>
+    public static ChargeRefunded Refunded(Money amount, string charge = "charge-1", string op = "refund-0", DateTimeOffset? at = null) =>
+        new(op, at ?? Clock.Earlier, charge, amount, City.LZ, Category.Retail, Requests.MerchantId, Clock.Earlier.AddMinutes(-2), "YB:case-0", "Dispute upheld");
+
     public static CardBlocked Blocked(BlockReason reason = BlockReason.Lost, string op = "block-0", DateTimeOffset? at = null) =>
         new(op, at ?? Clock.Earlier, reason);
 

@@ -30,6 +30,10 @@ public static class Requests
         string op = "reverse-1", string charge = "charge-1", Money? amount = null, string reason = "Double tap at the gate") =>
         new(op, charge, amount ?? Amounts.Yuan(2), reason);
 
+    public static RefundChargeRequest Refund(
+        string op = "refund-1", string charge = "charge-1", Money? amount = null, string caseId = "YB:case-1", string reason = "Dispute upheld: alighted early") =>
+        new(op, charge, amount ?? Amounts.Yuan(2), caseId, reason);
+
     public static BlockCardRequest Block(string op = "block-1", BlockReason reason = BlockReason.Lost) => new(op, reason);
 
     public static UnblockCardRequest Unblock(string op = "unblock-1") => new(op);
