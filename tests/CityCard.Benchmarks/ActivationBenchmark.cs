@@ -61,8 +61,9 @@ public static class ActivationBenchmark
                 : new CardCharged($"tap-{i}", at, Money.FromFen(200), new TapDetails(City.LZ, "LZ-BUS", Category.Bus, "LZB-1", i, at)));
             if (batch.Count == 100 || i == length - 1)
             {
-                var next = CardEvolver.Fold(state, batch);
-                var result = await store.AppendAsync(new CardAppend(card, state.Version, batch.ToList(), next));
+                var append = CardAppend.Of(state, batch.ToList());
+                var next = append.StateAfter;
+                var result = await store.AppendAsync(append);
                 if (result.Outcome != AppendOutcome.Appended)
                 {
                     throw new InvalidOperationException($"Could not write the history: {result.Outcome}.");

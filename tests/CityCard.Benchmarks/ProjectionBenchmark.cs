@@ -93,7 +93,7 @@ public static class ProjectionBenchmark
             try
             {
                 var events = History(card, i, day);
-                var result = await writer.AppendAsync(new CardAppend(card, 0, events, CardEvolver.Fold(CardState.Initial(card), events)));
+                var result = await writer.AppendAsync(CardAppend.Of(CardState.Initial(card), events));
                 if (result.Outcome != AppendOutcome.Appended)
                 {
                     throw new InvalidOperationException($"Could not write {card}: {result.Outcome}.");

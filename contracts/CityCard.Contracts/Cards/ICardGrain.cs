@@ -19,6 +19,10 @@ public interface ICardGrain : IGrainWithStringKey
     [Alias("reverse-charge")]
     Task<CardOperationResult> ReverseCharge(ReverseChargeRequest request);
 
+    /// <summary>An upheld dispute case gives back all or part of one charge (with reversals, never more than it cost).</summary>
+    [Alias("refund-charge")]
+    Task<CardOperationResult> RefundCharge(RefundChargeRequest request);
+
     [Alias("block")]
     Task<CardOperationResult> Block(BlockCardRequest request);
 
@@ -45,4 +49,16 @@ public interface ICardGrain : IGrainWithStringKey
     /// <summary>Every event up to <paramref name="asOf"/> (recording time; all when null), with the balance after each.</summary>
     [Alias("get-history")]
     Task<CardHistory> GetHistory(DateTimeOffset? asOf);
+
+    /// <summary>The card replayed from its stored events as of a moment and/or a version, with its chain verified.</summary>
+    [Alias("replay")]
+    Task<CardHistory> Replay(ReplayPoint point);
+
+    /// <summary>Walks the card's stream as stored and checks every event against its hash.</summary>
+    [Alias("verify-stream")]
+    Task<StreamVerification> VerifyStream();
+
+    /// <summary>One charge the card still remembers (400 days), with what was reversed and refunded of it; null if none.</summary>
+    [Alias("get-charge")]
+    Task<ChargeView?> GetCharge(string chargeOperationId);
 }

@@ -34,7 +34,12 @@ public static class CardHistoryBuilder
             }
 
             var before = state;
-            state = CardEvolver.Evolve(state, e);
+            if (TryEvolve(state, e) is not { } after)
+            {
+                break;
+            }
+
+            state = after;
             var business = BusinessTime(e);
             entries.Add(new CardHistoryEntry(
                 state.Version,
@@ -54,6 +59,22 @@ public static class CardHistoryBuilder
 
         var verification = verify ? StreamVerifier.Verify(card, stored) : null;
         return new CardHistory(card, point.AsOf, entries, state.ToView(), point.AsOfVersion, verification);
+    }
+
+    /// <summary>
+    /// An event edited in storage can read back with members missing that folding needs; the replay ends before it
+    /// (the verification names it) instead of failing the whole history.
+    /// </summary>
+    private static CardState? TryEvolve(CardState state, CardEvent e)
+    {
+        try
+        {
+            return CardEvolver.Evolve(state, e);
+        }
+        catch (Exception ex) when (ex is NullReferenceException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     private static DateTimeOffset? BusinessTime(CardEvent e) => e switch

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CityCard.Contracts;
 using CityCard.Domain.Cards;
 using CityCard.Domain.Fares;
+using CityCard.Domain.Integrity;
 using CityCard.Domain.Policies;
 using CityCard.Grains.Storage;
 using CityCard.Grains.Telemetry;
@@ -44,6 +45,8 @@ public sealed partial class CardGrain(
 
     public Task<CardOperationResult> ReverseCharge(ReverseChargeRequest request) => Execute("reverse-charge", request);
 
+    public Task<CardOperationResult> RefundCharge(RefundChargeRequest request) => Execute("refund-charge", request);
+
     public Task<CardOperationResult> Block(BlockCardRequest request) => Execute("block", request);
 
     public Task<CardOperationResult> Unblock(UnblockCardRequest request) => Execute("unblock", request);
@@ -57,11 +60,26 @@ public sealed partial class CardGrain(
 
     public Task<CardView> GetView() => Task.FromResult(ValidState().ToView());
 
-    public async Task<CardHistory> GetHistory(DateTimeOffset? asOf)
+    public Task<CardHistory> GetHistory(DateTimeOffset? asOf) => Replay(new ReplayPoint(asOf));
+
+    public async Task<CardHistory> Replay(ReplayPoint point)
     {
         ValidState();
-        var events = await store.ReadAsync(card);
-        return CardHistoryBuilder.Build(card, events, asOf);
+        return CardHistoryBuilder.Build(card, await store.ReadChainAsync(card), point);
+    }
+
+    public async Task<StreamVerification> VerifyStream()
+    {
+        ValidState();
+        return StreamVerifier.Verify(card, await store.ReadChainAsync(card));
+    }
+
+    public Task<ChargeView?> GetCharge(string chargeOperationId)
+    {
+        var s = ValidState();
+        return Task.FromResult(s.Charges.TryGet(chargeOperationId ?? string.Empty, out var c)
+            ? new ChargeView(card, chargeOperationId!, c.Amount, c.Paid, c.Reversed, c.Refunded, c.Reversible, c.Tap.AcquirerCity, c.Tap.Category, c.Tap.MerchantId, c.Tap.TappedAt, c.RecordedAt)
+            : null);
     }
 
     /// <summary>Queries have no rejection code to answer with; a malformed key is the caller's bug, and says so.</summary>
@@ -105,8 +123,9 @@ public sealed partial class CardGrain(
                     return FromRecord(replay.First, isReplay: true);
 
                 case CardDecision.Append append:
-                    var next = CardEvolver.Fold(current, append.Events);
-                    var outcome = await AppendOrFault(new CardAppend(card, current.Version, append.Events, next));
+                    var staged = CardAppend.Of(current, append.Events);
+                    var next = staged.StateAfter;
+                    var outcome = await AppendOrFault(staged);
                     switch (outcome.Outcome)
                     {
                         case AppendOutcome.Appended:

@@ -1,5 +1,6 @@
 using CityCard.Contracts;
 using CityCard.Domain.Cards;
+using CityCard.Domain.Integrity;
 using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -63,6 +64,27 @@ public sealed class MartenCardEventStore : ICardEventStore, IAsyncDisposable
         await using var session = store.QuerySession();
         var events = await session.Events.FetchStreamAsync(card.Value, version: upToVersion == long.MaxValue ? 0 : upToVersion, token: cancellationToken);
         return events.Select(e => (CardEvent)e.Data).ToList();
+    }
+
+    public async Task<IReadOnlyList<ChainedEvent>> ReadChainAsync(CardNumber card, CancellationToken cancellationToken = default)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"select {StoredEventReader.Columns} from {settings.Schema}.mt_events e where e.stream_id = $1 order by e.version",
+            (NpgsqlConnection)connection)
+        {
+            Parameters = { new() { Value = card.Value } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var serializer = store.Options.Serializer();
+        var events = new List<ChainedEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(StoredEventReader.Read(reader, serializer));
+        }
+
+        return events;
     }
 
     public async Task<RegisteredOperation?> FindOperationAsync(CardNumber card, string operationId, CancellationToken cancellationToken = default)

@@ -12,6 +12,9 @@ public static class MartenSetup
 {
     public const string OperationsTable = "card_operations";
 
+    /// <summary>The event header holding the event's link in its stream's hash chain (see docs/decisions/0030).</summary>
+    public const string ChainHeader = "chain";
+
     public static void Configure(StoreOptions options, string connectionString, CardStoreOptions store)
     {
         options.Connection(connectionString);
@@ -22,6 +25,9 @@ public static class MartenSetup
         // Card numbers are the stream keys; a stream is one card.
         options.Events.StreamIdentity = StreamIdentity.AsString;
         options.Events.AppendMode = EventAppendMode.QuickWithServerTimestamps;
+
+        // Headers carry each event's hash-chain link (ChainHeader), written in the event's own row.
+        options.Events.MetadataConfig.HeadersEnabled = true;
 
         options.UseSystemTextJsonForSerialization(configure: json =>
         {

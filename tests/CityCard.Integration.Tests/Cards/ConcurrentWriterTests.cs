@@ -22,7 +22,7 @@ public sealed class ConcurrentWriterTests(CardClusterFixture fixture)
         var results = await Task.WhenAll(writers.Select(w =>
         {
             var topUp = new CardToppedUp(NewOp("race"), fixture.Clock.GetUtcNow(), Money.FromFen(100), City.ZG, TopUpChannel.Kiosk);
-            return w.AppendAsync(new CardAppend(card, loaded.Version, [topUp], CardEvolver.Evolve(loaded, topUp)));
+            return w.AppendAsync(CardAppend.Of(loaded, [topUp]));
         }));
 
         Assert.Single(results, r => r.Outcome == AppendOutcome.Appended);
@@ -44,7 +44,7 @@ public sealed class ConcurrentWriterTests(CardClusterFixture fixture)
         var number = CardNumber.Parse(card);
         var seen = await other.LoadAsync(number);
         var sneaky = new CardToppedUp(NewOp("sneaky"), fixture.Clock.GetUtcNow(), Money.FromFen(2_000), City.LZ, TopUpChannel.Online);
-        Assert.Equal(AppendOutcome.Appended, (await other.AppendAsync(new CardAppend(number, seen.Version, [sneaky], CardEvolver.Evolve(seen, sneaky)))).Outcome);
+        Assert.Equal(AppendOutcome.Appended, (await other.AppendAsync(CardAppend.Of(seen, [sneaky]))).Outcome);
 
         var charged = await fixture.Cards.ChargeAsync(card, Charge(2_500, fixture.Clock.GetUtcNow()));
 

@@ -39,7 +39,7 @@ public sealed class ClearingStoreTests : IAsyncLifetime
             new CardToppedUp("top-up", Now, Money.FromFen(5000), City.NJ, TopUpChannel.Kiosk),
         };
         var writer = new MartenCardEventStore(store, Options.Create(options));
-        await writer.AppendAsync(new CardAppend(card, 0, events, CardEvolver.Fold(CardState.Initial(card), events)));
+        await writer.AppendAsync(CardAppend.Of(CardState.Initial(card), events));
     }
 
     public Task DisposeAsync()

@@ -66,6 +66,9 @@ public sealed class FaultInjectingCardEventStore(MartenCardEventStore inner, Fau
     public Task<IReadOnlyList<CardEvent>> ReadAsync(CityCard.Contracts.CardNumber card, long upToVersion = long.MaxValue, CancellationToken cancellationToken = default) =>
         inner.ReadAsync(card, upToVersion, cancellationToken);
 
+    public Task<IReadOnlyList<CityCard.Domain.Integrity.ChainedEvent>> ReadChainAsync(CityCard.Contracts.CardNumber card, CancellationToken cancellationToken = default) =>
+        inner.ReadChainAsync(card, cancellationToken);
+
     public Task<RegisteredOperation?> FindOperationAsync(CityCard.Contracts.CardNumber card, string operationId, CancellationToken cancellationToken = default) =>
         inner.FindOperationAsync(card, operationId, cancellationToken);
 }

@@ -42,7 +42,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var results = await Task.WhenAll(cards.Select(card => store.AppendAsync(Issue(card))));
 
         Assert.All(results, r => Assert.Equal(AppendOutcome.Appended, r.Outcome));
-        Assert.Equal(200L, await ScalarAsync("select count(*) from citycard.mt_events"));
+        Assert.Equal(200L, await ScalarAsync("select count(*) from citycard.mt_events where stream_id <> 'mt_tombstone'"));
         Assert.True(await ScalarAsync("select count(distinct timestamp) from citycard.mt_events") < 200L, "expected some appends to share a transaction");
     }
 
@@ -59,7 +59,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
 
         Assert.Equal(50, results.Count(r => r.Outcome == AppendOutcome.Appended));
         Assert.Single(results, r => r.Outcome == AppendOutcome.VersionConflict);
-        Assert.Equal(100L, await ScalarAsync("select count(*) from citycard.mt_events"));
+        Assert.Equal(100L, await ScalarAsync("select count(*) from citycard.mt_events where stream_id <> 'mt_tombstone'"));
     }
 
     [Fact]
@@ -79,14 +79,14 @@ public sealed class GroupCommitTests : IAsyncLifetime
     private static CardAppend Issue(CardNumber card)
     {
         var issued = new CardIssued($"issue-{card}", Now, card, card.Issuer, ProductCode.Standard, Money.Zero);
-        return new CardAppend(card, 0, [issued], CardEvolver.Evolve(CardState.Initial(card), issued));
+        return CardAppend.Of(CardState.Initial(card), [issued]);
     }
 
     private static CardAppend TopUp(CardNumber card, long expectedVersion, string operationId)
     {
         var before = CardEvolver.Evolve(CardState.Initial(card), new CardIssued($"issue-{card}", Now, card, card.Issuer, ProductCode.Standard, Money.Zero));
         var topUp = new CardToppedUp(operationId, Now, Money.FromFen(500), City.ZG, TopUpChannel.Kiosk);
-        return new CardAppend(card, expectedVersion, [topUp], CardEvolver.Evolve(before, topUp));
+        return CardAppend.Of(before, [topUp]) with { ExpectedVersion = expectedVersion };
     }
 
     private async Task<long> ScalarAsync(string sql)
