@@ -33,6 +33,14 @@ public sealed class CardsClient(IClusterClient cluster)
     public async Task<CardHistory?> GetHistoryAsync(string card, DateTimeOffset? asOf = null) =>
         CardNumber.TryParse(card, out var number) ? await Grain(number).GetHistory(asOf) : null;
 
+    /// <summary>The card replayed as of a moment and/or a version, with its stream verified; null when the number is malformed.</summary>
+    public async Task<CardHistory?> ReplayAsync(string card, ReplayPoint point) =>
+        CardNumber.TryParse(card, out var number) ? await Grain(number).Replay(point) : null;
+
+    /// <summary>The card's stream checked against its hash chain; null when the number is malformed.</summary>
+    public async Task<StreamVerification?> VerifyAsync(string card) =>
+        CardNumber.TryParse(card, out var number) ? await Grain(number).VerifyStream() : null;
+
     private ICardGrain Grain(CardNumber number) => cluster.GetGrain<ICardGrain>(number.Value);
 
     private Task<CardOperationResult> OnCard(string card, CardRequest request, Func<ICardGrain, Task<CardOperationResult>> call) =>

@@ -1,5 +1,6 @@
 using CityCard.Domain.Policies;
 using CityCard.Grains.Clearing;
+using CityCard.Grains.Disputes;
 using CityCard.Grains.Policies;
 using CityCard.Grains.Storage;
 using CityCard.Grains.Telemetry;
@@ -33,6 +34,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<PolicySet>(_ => PolicyDirectory.Load(PolicyDirectory.Locate(null)));
         services.TryAddSingleton<ICardEventStore, MartenCardEventStore>();
         services.TryAddSingleton<HotlistStore>();
+        services.TryAddSingleton<IDisputeStore, PostgresDisputeStore>();
+
+        // A bad deadline stops the silo at start, naming the setting.
+        services.AddOptions<DisputeOptions>().Validate(o => o.ToPolicy() is not null).ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton<CardTelemetry>();
         return services;

@@ -1,6 +1,7 @@
 using System.Net;
 using CityCard.Grains;
 using CityCard.Grains.Clearing;
+using CityCard.Grains.Disputes;
 using CityCard.Grains.Policies;
 using CityCard.Grains.Telemetry;
 using CityCard.Silo.OrleansTables;
@@ -23,6 +24,7 @@ public static class SiloSetup
     {
         builder.Services.AddSingleton(PolicyDirectory.Load(PolicyDirectory.Locate(settings.PoliciesDirectory)));
         builder.Services.AddCityCardGrains(settings.PostgresConnectionString);
+        builder.Services.Configure<DisputeOptions>(builder.Configuration.GetSection(DisputeOptions.Section));
         builder.Services.Configure<ClearingOptions>(builder.Configuration.GetSection(ClearingOptions.Section));
         builder.Services.AddCityCardClearing();
 
