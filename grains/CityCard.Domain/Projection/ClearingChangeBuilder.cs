@@ -99,7 +99,7 @@ internal sealed class ClearingChangeBuilder(ClearingState start, ClearingPolicy 
         var current = Book.Find(window.Date)!;
         var report = SettlementCalculator.Report(
             window.Date, all, policy.Fees, current.CutOffAt, now, current.LateEntries + carried.Sum(c => c.LateEntries), carried.Select(c => c.Date).ToList());
-        Set(current with { Status = WindowStatus.Closed, ClosedAt = now, Settlement = report });
+        Set(current with { Status = WindowStatus.Closed, ClosedAt = now, Settlement = report, ClosedCheckpoint = Checkpoint });
         foreach (var c in carried)
         {
             Set(c with { CarriedInto = window.Date });

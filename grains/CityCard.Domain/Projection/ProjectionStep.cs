@@ -78,6 +78,7 @@ public static class ProjectionStep
                 CloseRequestedAt = now,
                 CloseHighWater = highWater,
                 CloseCycle = change.Checkpoint.Cycle,
+                ClosingCheckpoint = change.Checkpoint,
             });
         }
     }

@@ -56,6 +56,7 @@ public static class WindowCommands
             CloseRequestedAt = now,
             CloseHighWater = highWater,
             CloseCycle = state.Checkpoint.Cycle,
+            ClosingCheckpoint = state.Checkpoint,
         };
         change.Set(closing);
         return new CommandOutcome.Accepted(change.Build(), closing);
@@ -82,7 +83,7 @@ public static class WindowCommands
         var closed = window!;
         var change = new ClearingChangeBuilder(state, policy);
         change.Post(EntrySource.SettlementOf(closed.Date), closed.Date, false, SettlementPostings.For(closed.Settlement!), null, r.OperationId, now, now);
-        var settled = change.Book.Find(closed.Date)! with { Status = WindowStatus.Settled, SettledAt = now, BankReference = r.BankReference };
+        var settled = change.Book.Find(closed.Date)! with { Status = WindowStatus.Settled, SettledAt = now, BankReference = r.BankReference, SettledInCycle = state.Checkpoint.Cycle };
         change.Set(settled);
         change.Drop(closed.Date);
         foreach (var carried in state.Book.Windows.Values.Where(w => w.CarriedInto == closed.Date))
@@ -112,7 +113,7 @@ public static class WindowCommands
         }
 
         var change = new ClearingChangeBuilder(state, policy);
-        var aborted = window! with { Status = WindowStatus.Aborted, AbortedAt = now, AbortReason = r.Reason };
+        var aborted = window! with { Status = WindowStatus.Aborted, AbortedAt = now, AbortReason = r.Reason, AbortedInCycle = state.Checkpoint.Cycle };
         change.Set(aborted);
         foreach (var carried in state.Book.Windows.Values.Where(w => w.CarriedInto == r.Window))
         {

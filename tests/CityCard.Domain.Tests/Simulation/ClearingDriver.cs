@@ -24,6 +24,9 @@ public sealed class ClearingDriver(SimulatedHistory history, ClearingPolicy poli
 
     public List<SettlementReport> Closed { get; } = [];
 
+    /// <summary>Every window as it last stood, settled ones included: the live history a rebuild replays.</summary>
+    public Dictionary<DateOnly, ClearingWindow> Windows { get; } = [];
+
     /// <summary>Runs until every event is committed and projected and every window with postings is settled.</summary>
     public void Run(TimeSpan tick, int batch)
     {
@@ -96,6 +99,10 @@ public sealed class ClearingDriver(SimulatedHistory history, ClearingPolicy poli
     {
         Entries.AddRange(change.Entries);
         State = change.State;
+        foreach (var window in change.ChangedWindows)
+        {
+            Windows[window.Date] = window;
+        }
     }
 
     private string Op() => $"clearing-{++op}";
