@@ -1,6 +1,7 @@
 using CityCard.Domain.Policies;
 using CityCard.Grains.Clearing;
 using CityCard.Grains.Disputes;
+using CityCard.Grains.Reconciliation;
 using CityCard.Grains.Policies;
 using CityCard.Grains.Storage;
 using CityCard.Grains.Telemetry;
@@ -61,6 +62,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IClearingStore, PostgresClearingStore>();
         services.TryAddSingleton<CardEventFeed>();
         services.TryAddSingleton<LedgerQueries>();
+        services.AddOptions<ReconciliationOptions>();
+        services.TryAddSingleton<ReconciliationService>();
         services.AddMetrics();
         services.TryAddSingleton<ClearingTelemetry>();
         return services;

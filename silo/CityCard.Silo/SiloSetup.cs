@@ -2,6 +2,7 @@ using System.Net;
 using CityCard.Grains;
 using CityCard.Grains.Clearing;
 using CityCard.Grains.Disputes;
+using CityCard.Grains.Reconciliation;
 using CityCard.Grains.Policies;
 using CityCard.Grains.Telemetry;
 using CityCard.Silo.OrleansTables;
@@ -27,6 +28,7 @@ public static class SiloSetup
         builder.Services.Configure<DisputeOptions>(builder.Configuration.GetSection(DisputeOptions.Section));
         builder.Services.Configure<ClearingOptions>(builder.Configuration.GetSection(ClearingOptions.Section));
         builder.Services.AddCityCardClearing();
+        builder.Services.Configure<ReconciliationOptions>(builder.Configuration.GetSection(ReconciliationOptions.Section));
 
         // Hosted services start in registration order: the Orleans tables must exist before the silo reads them.
         var orleansTables = OrleansSchema.ConnectionStringFor(settings.PostgresConnectionString);

@@ -44,6 +44,7 @@ public static class MartenSetup
         options.Storage.ExtendedSchemaObjects.AddRange(Clearing.ClearingSchema.Tables(store.Schema));
         options.Storage.ExtendedSchemaObjects.Add(HotlistTable.Definition(store.Schema));
         options.Storage.ExtendedSchemaObjects.AddRange(Disputes.DisputeSchema.Tables(store.Schema));
+        options.Storage.ExtendedSchemaObjects.Add(Reconciliation.ReconciliationSchema.Runs(store.Schema));
     }
 
     /// <summary>
