@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<PolicySet>(_ => PolicyDirectory.Load(PolicyDirectory.Locate(null)));
         services.TryAddSingleton<ICardEventStore, MartenCardEventStore>();
         services.TryAddSingleton<HotlistStore>();
+        services.TryAddSingleton<StreamChainStore>();
         services.TryAddSingleton<IDisputeStore, PostgresDisputeStore>();
 
         // A bad deadline stops the silo at start, naming the setting.

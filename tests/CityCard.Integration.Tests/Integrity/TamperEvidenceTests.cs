@@ -90,6 +90,38 @@ public sealed class TamperEvidenceTests(CardClusterFixture fixture)
         Assert.Equal(3L, atTwo.Verification.EventsChecked);
     }
 
+    [Fact]
+    public async Task The_verifier_of_all_streams_walks_a_citys_cards_page_by_page_and_names_the_edited_event()
+    {
+        var tampered = await fixture.IssuedCard(City.LZ, 10_000);
+        await fixture.Cards.ChargeAsync(tampered, Charge(300, fixture.Clock.GetUtcNow(), City.LZ));
+        var clean = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => fixture.IssuedCard(City.LZ, 1_000)));
+        await ExecuteAsync(
+            "update citycard.mt_events set data = jsonb_set(data, array[(select k from jsonb_object_keys(data) k where lower(k) = 'amount')], '301'::jsonb) " +
+            "where stream_id = $1 and version = 3", tampered);
+
+        var verifier = fixture.Cluster.Client.GetGrain<IStreamVerifierGrain>("LZ");
+        var failed = new List<StreamVerification>();
+        var (pages, streams) = (0, 0L);
+        StreamVerificationPage page;
+        string? after = null;
+        do
+        {
+            page = await verifier.VerifyPage(after, 3);
+            failed.AddRange(page.Failed);
+            streams += page.StreamsChecked;
+            after = page.NextAfter;
+            pages++;
+        }
+        while (after is not null);
+
+        Assert.Equal(page.TotalStreams, streams);
+        Assert.True(pages >= 2);
+        var broken = Assert.Single(failed, f => f.Card.Value == tampered);
+        Assert.Equal((3L, ChainBreakKind.HashMismatch), (broken.Break!.Version, broken.Break.Kind));
+        Assert.DoesNotContain(failed, f => clean.Contains(f.Card.Value));
+    }
+
     private async Task ExecuteAsync(string sql, string card)
     {
         await using var connection = new NpgsqlConnection(fixture.ConnectionString);
