@@ -23,11 +23,14 @@ public static class BenchmarkApp
             case "projection":
                 await ProjectionBenchmark.RunAsync(connectionString, Console.Out);
                 return 0;
+            case "rebuild":
+                await RebuildBenchmark.RunAsync(connectionString, Console.Out);
+                return 0;
             case "taps":
                 await TapThroughputBenchmark.RunAsync(connectionString, Console.Out);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: bench.sh activation|projection|taps");
+                Console.Error.WriteLine("usage: bench.sh activation|projection|taps|rebuild");
                 return 2;
         }
     }

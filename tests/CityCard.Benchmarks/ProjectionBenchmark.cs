@@ -47,7 +47,7 @@ public static class ProjectionBenchmark
         output.WriteLine($"  {"projection: post and commit with checkpoint",-44} {Ms(projection),9} ms {Rate(events, projection),9} events/s   {(baseline / projection).ToString("F2", CultureInfo.InvariantCulture)}x of baseline");
     }
 
-    private static async Task ReadAllAsync(CardEventFeed feed, long expected)
+    internal static async Task ReadAllAsync(CardEventFeed feed, long expected)
     {
         long position = 0, read = 0;
         while (await feed.ReadAsync(position, Batch) is { Count: > 0 } batch)
@@ -59,7 +59,7 @@ public static class ProjectionBenchmark
         Check(read, expected, "read");
     }
 
-    private static async Task ProjectAllAsync(CardEventFeed feed, PostgresClearingStore clearing, long expected)
+    internal static async Task ProjectAllAsync(CardEventFeed feed, PostgresClearingStore clearing, long expected)
     {
         var (state, version) = await clearing.LoadAsync();
         var policy = ClearingPolicy.Default with { AutoCloseAfter = null };
@@ -81,7 +81,7 @@ public static class ProjectionBenchmark
     }
 
     /// <summary>Writes the cards' histories through the real adapter, eight cards at a time; returns the number of events.</summary>
-    private static async Task<long> WriteHistoryAsync(MartenCardEventStore writer)
+    internal static async Task<long> WriteHistoryAsync(MartenCardEventStore writer)
     {
         var day = new DateTimeOffset(2026, 11, 26, 7, 0, 0, ChinaTime.Offset);
         var cards = Cities.All.SelectMany(city => Enumerable.Range(1, CardsPerCity).Select(i => CardNumber.Create(city, i))).ToList();
@@ -140,7 +140,7 @@ public static class ProjectionBenchmark
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<TimeSpan> MedianAsync(Func<Task> run)
+    internal static async Task<TimeSpan> MedianAsync(Func<Task> run)
     {
         var samples = new List<TimeSpan>();
         for (var i = 0; i < Repetitions; i++)
@@ -162,7 +162,7 @@ public static class ProjectionBenchmark
         }
     }
 
-    private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture);
+    internal static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("F0", CultureInfo.InvariantCulture);
 
-    private static string Rate(long events, TimeSpan t) => (events / t.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture);
+    internal static string Rate(long events, TimeSpan t) => (events / t.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture);
 }

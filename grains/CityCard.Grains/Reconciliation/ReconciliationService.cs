@@ -35,6 +35,18 @@ public sealed class ReconciliationService(
 
     internal ReconciliationOptions Settings => options.Value;
 
+    /// <summary>A whole run at once, for tools and benchmarks: the grain runs the same work a slice at a time.</summary>
+    public async Task<ReconciliationReport> ReconcileAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var run = await StartAsync(runId, cancellationToken);
+        while (!run.Finished)
+        {
+            await run.AdvanceAsync(TimeSpan.FromMinutes(10), Settings.BatchEvents, cancellationToken);
+        }
+
+        return run.Report!;
+    }
+
     /// <summary>Takes the live snapshot, empties the rebuilt copy and starts a run.</summary>
     internal async Task<ReconciliationRun> StartAsync(string runId, CancellationToken cancellationToken = default)
     {
