@@ -1,8 +1,11 @@
 using CityCard.Client;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Cards;
+using CityCard.Gateway.Disputes;
 using CityCard.Gateway.Hotlist;
 using CityCard.Gateway.Http;
+using CityCard.Gateway.Integrity;
+using CityCard.Gateway.Reconciliation;
 using CityCard.Gateway.Reference;
 using CityCard.Gateway.Terminals;
 using Npgsql;
@@ -27,6 +30,8 @@ public static class GatewayApp
         builder.Services.AddSingleton(new ApiKeyRing(settings.Keys));
         builder.Services.AddSingleton(sp => new CardsClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new HotlistClient(sp.GetRequiredService<IClusterClient>()));
+        builder.Services.AddSingleton(sp => new DisputesClient(sp.GetRequiredService<IClusterClient>()));
+        builder.Services.AddSingleton(sp => new IntegrityClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton<TapBatchProcessor>();
         builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
@@ -66,6 +71,9 @@ public static class GatewayApp
         app.MapCardEndpoints();
         app.MapTapBatchEndpoints();
         app.MapHotlistEndpoints();
+        app.MapStreamVerificationEndpoints();
+        app.MapDisputeEndpoints();
+        app.MapReconciliationEndpoints();
         app.MapReferenceEndpoints();
     }
 }

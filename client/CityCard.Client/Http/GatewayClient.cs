@@ -10,9 +10,9 @@ namespace CityCard.Client.Http;
 /// <summary>
 /// Typed access to one city's gateway over HTTP, with one API key. Every mutating call takes the Idempotency-Key to
 /// send: reuse it to retry safely. Problems come back as values (<see cref="GatewayResult{T}.Problem"/>), not
-/// exceptions; only a transport failure throws.
+/// exceptions; only a transport failure throws. Disputes and verification are in the other parts of this class.
 /// </summary>
-public sealed class GatewayClient
+public sealed partial class GatewayClient
 {
     public const string ApiKeyHeader = "X-Api-Key";
     public const string IdempotencyHeader = "Idempotency-Key";

@@ -31,7 +31,8 @@ public enum AccessDenial
 /// The authorisation matrix of the gateways, as data and one pure function. It follows the domain: a city issues,
 /// blocks, unblocks, replaces and closes only its own cards and alone reads their holders' data; any city's terminals
 /// charge and top up any card (acquiring); a reversal is made by the city that took the charge, which the gateway
-/// guarantees by scoping operation ids to the city (see <c>OperationIds</c>).
+/// guarantees by scoping operation ids to the city (see <c>OperationIds</c>). Replay verification, disputes and
+/// reconciliation are in <see cref="IntegrityAccess"/>.
 /// </summary>
 public static class AccessRules
 {
@@ -40,7 +41,7 @@ public static class AccessRules
     private static readonly Role[] Acquiring = [Role.Terminal, Role.ServiceDesk];
     private static readonly Role[] Readers = [Role.ServiceDesk, Role.Operations];
 
-    public static IReadOnlyDictionary<GatewayOperation, AccessRule> Table { get; } = new Dictionary<GatewayOperation, AccessRule>
+    public static IReadOnlyDictionary<GatewayOperation, AccessRule> Table { get; } = new Dictionary<GatewayOperation, AccessRule>(IntegrityAccess.Rules)
     {
         [GatewayOperation.IssueCard] = Rule(Desk, CardScope.OwnCards),
         [GatewayOperation.TopUp] = Rule(Acquiring, CardScope.AnyCard),
@@ -76,5 +77,5 @@ public static class AccessRules
         return rule.Scope == CardScope.OwnCards && cardIssuer != gatewayCity ? AccessDenial.NotCardIssuer : null;
     }
 
-    private static AccessRule Rule(Role[] roles, CardScope scope) => new(roles.ToHashSet(), scope);
+    internal static AccessRule Rule(Role[] roles, CardScope scope) => new(roles.ToHashSet(), scope);
 }

@@ -18,4 +18,14 @@ public enum GatewayOperation
     ViewCard,
     ReadHistory,
     ReadHotlist,
+
+    // Replay verification, dispute cases and reconciliation: rules in IntegrityAccess.
+    VerifyCardStream,
+    VerifyStreams,
+    OpenDispute,
+    ReadDisputes,
+    ReviewDispute,
+    DecideDispute,
+    StartReconciliation,
+    ReadReconciliation,
 }

@@ -49,7 +49,7 @@ public static class CardEndpoints
             .WithSummary("The card now, or as it stood at ?asOf=");
         cards.MapGet("/history", History).Requires(GatewayOperation.ReadHistory)
             .Produces<CardHistory>().ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("The card's events up to ?asOf= (default now), newest ?limit= of them");
+            .WithSummary("The card replayed up to ?asOf= (recording time) and/or ?asOfVersion=, newest ?limit= entries, with its hash chain verified");
     }
 
     private static async Task<IResult> Issue(HttpContext http, CardsClient cards, GatewaySettings gateway)
@@ -159,11 +159,16 @@ public static class CardEndpoints
             : TypedResults.Ok(view);
     }
 
-    private static async Task<IResult> History(HttpContext http, CardsClient cards, string? asOf, string? limit)
+    private static async Task<IResult> History(HttpContext http, CardsClient cards, string? asOf, string? asOfVersion, string? limit)
     {
         if (!TryParseMoment(asOf, out var moment))
         {
             return Problems.Gateway(ProblemCodes.InvalidQuery, "asOf is an ISO 8601 time with an offset, e.g. 2026-11-26T08:00:00+08:00.");
+        }
+
+        if (!Query.TryParseLong(asOfVersion, 1, long.MaxValue, out var version))
+        {
+            return Problems.Gateway(ProblemCodes.InvalidQuery, "asOfVersion is a version of the card's stream, 1 or more.");
         }
 
         if (!Query.TryParseInt(limit, 1, MaxHistoryEntries, out var keepAtMost))
@@ -171,7 +176,7 @@ public static class CardEndpoints
             return Problems.Gateway(ProblemCodes.InvalidQuery, $"limit is 1 to {MaxHistoryEntries}.");
         }
 
-        var history = await cards.GetHistoryAsync(http.Card().Value, moment);
+        var history = await cards.ReplayAsync(http.Card().Value, new ReplayPoint(moment, version));
         if (history is null || history.Entries.Count == 0)
         {
             return Problems.Of(RejectionCode.CardNotIssued, "The card has no history (up to that moment).");

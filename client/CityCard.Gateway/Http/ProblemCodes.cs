@@ -27,6 +27,8 @@ public static class ProblemCodes
     public const string BadRequest = nameof(BadRequest);
     public const string ClusterUnavailable = nameof(ClusterUnavailable);
     public const string InternalError = nameof(InternalError);
+    public const string NotCaseParty = nameof(NotCaseParty);
+    public const string UnknownRun = nameof(UnknownRun);
 
     /// <summary>Every gateway code with its HTTP status and what it means, for the reference page and the tests.</summary>
     public static IReadOnlyList<(string Code, int Status, string Meaning)> Catalog { get; } =
@@ -53,6 +55,8 @@ public static class ProblemCodes
         (NotFound, 404, "No such endpoint."),
         (MethodNotAllowed, 405, "The endpoint exists but not with this method."),
         (BadRequest, 400, "The HTTP request itself is malformed."),
+        (NotCaseParty, 403, "The dispute case is between two other cities: only the card's issuer and the charge's city see it."),
+        (UnknownRun, 404, "No reconciliation run has this id."),
         (ClusterUnavailable, 503, "The cluster could not be reached; retry with the same Idempotency-Key."),
         (InternalError, 500, "A fault on our side; retry with the same Idempotency-Key. The traceId identifies it in our logs."),
     ];

@@ -90,3 +90,13 @@ public sealed record DisputeSummary(
 /// <summary>One page of cases a city is party to, in case id order; <paramref name="NextAfter"/> continues it.</summary>
 [GenerateSerializer, Immutable, Alias("citycard.dispute-page")]
 public sealed record DisputePage(IReadOnlyList<DisputeSummary> Cases, string? NextAfter);
+
+/// <summary>Case ids: chosen by the caller (the gateways use <c>{city}:{Idempotency-Key}</c>), unique in the region.</summary>
+public static class DisputeIds
+{
+    /// <summary>Short enough that the card's refund operation id, <c>refund:{case}</c>, stays within 64 characters.</summary>
+    public const int MaxLength = 48;
+
+    public static bool IsValid(string? caseId) =>
+        !string.IsNullOrEmpty(caseId) && caseId.Length <= MaxLength && caseId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-');
+}

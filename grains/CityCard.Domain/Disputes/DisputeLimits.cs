@@ -4,7 +4,7 @@ namespace CityCard.Domain.Disputes;
 public static class DisputeLimits
 {
     /// <summary>Short enough that the card's refund operation id, <c>refund:{case}</c>, stays within 64.</summary>
-    public const int MaxCaseIdLength = 48;
+    public const int MaxCaseIdLength = CityCard.Contracts.DisputeIds.MaxLength;
 
     public const int MaxActorLength = 64;
 

@@ -23,6 +23,18 @@ public static class ExpectedAccess
         [GatewayOperation.ViewCard] = ([Role.ServiceDesk, Role.Operations], true),
         [GatewayOperation.ReadHistory] = ([Role.ServiceDesk, Role.Operations], true),
         [GatewayOperation.ReadHotlist] = ([Role.Terminal, Role.ServiceDesk, Role.Operations], false),
+
+        // Verification of a card's stream is its issuer's back office's; of a city's streams, that city's.
+        [GatewayOperation.VerifyCardStream] = ([Role.Operations], true),
+        [GatewayOperation.VerifyStreams] = ([Role.Operations], false),
+
+        // The issuer's desk opens a case; back offices review and decide (the case itself keeps to the charge's city).
+        [GatewayOperation.OpenDispute] = ([Role.ServiceDesk], true),
+        [GatewayOperation.ReadDisputes] = ([Role.ServiceDesk, Role.Operations], false),
+        [GatewayOperation.ReviewDispute] = ([Role.Operations], false),
+        [GatewayOperation.DecideDispute] = ([Role.Operations], false),
+        [GatewayOperation.StartReconciliation] = ([Role.Operations], false),
+        [GatewayOperation.ReadReconciliation] = ([Role.Operations], false),
     };
 
     public static IEnumerable<GatewayOperation> Operations => Matrix.Keys;
