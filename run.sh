@@ -157,6 +157,12 @@ dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll demo --endpoints "$E
 dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll end-of-day --cluster-port "$GATEWAY_PORT" \
   --reports "$ARTIFACTS/settlement" --confirm "PBOC-$(date -u +%Y%m%d)-$(od -An -tx1 -N4 /dev/urandom | tr -d ' \n')"
 
+# The records checked: every card stream against its hash chain, and every ledger against a rebuild from the events.
+echo; echo "== Every card stream checked against its hash chain"
+dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll verify --endpoints "$ENDPOINTS"
+echo; echo "== Every city's ledger rebuilt from the event log and reconciled with the live one"
+dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll reconcile --endpoints "$ENDPOINTS" --out "$ARTIFACTS/reconciliation.json"
+
 if [[ $DEMO_ONLY -eq 1 ]]; then
   echo "== Demonstration finished"
   exit 0

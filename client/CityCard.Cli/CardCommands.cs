@@ -124,7 +124,8 @@ internal static class CardCommands
     private static Command History()
     {
         var limit = new Option<int?>("--limit") { Description = "Only the newest N events (at most 1000)" };
-        var command = new Command("history", "A card's events, replayed up to --as-of (default: now)") { CardArgument, AsOfOption, limit };
+        var version = new Option<long?>("--as-of-version") { Description = "Replay up to this version of the card's stream" };
+        var command = new Command("history", "A card's events replayed up to --as-of and/or --as-of-version (default: now), with its hash chain verified") { CardArgument, AsOfOption, version, limit };
         command.SetAction(async (parse, ct) =>
         {
             if (!TryCard(parse, out var card) || !TryMoment(parse.GetValue(AsOfOption), out var asOf))
@@ -133,7 +134,7 @@ internal static class CardCommands
             }
 
             using var gateways = CliOptions.Directory(parse);
-            var result = await gateways.For(card.Issuer, GatewayDirectory.Operations).GetHistoryAsync(card.Value, asOf, parse.GetValue(limit), ct);
+            var result = await gateways.For(card.Issuer, GatewayDirectory.Operations).ReplayAsync(card.Value, asOf, parse.GetValue(version), parse.GetValue(limit), ct);
             return Output.Print(result, parse.GetValue(CliOptions.Json), HistoryTable.Print);
         });
         return command;
@@ -159,7 +160,7 @@ internal static class CardCommands
 
     private static bool TryCard(ParseResult parse, out CardNumber card) => CardNumber.TryParse(parse.GetValue(CardArgument), out card);
 
-    private static bool TryMoment(string? text, out DateTimeOffset? moment)
+    internal static bool TryMoment(string? text, out DateTimeOffset? moment)
     {
         moment = null;
         if (text is null)

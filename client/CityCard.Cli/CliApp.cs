@@ -21,6 +21,9 @@ public static class CliApp
         }
 
         root.Subcommands.Add(HotlistCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
+        root.Subcommands.Add(DisputeCommands.Create());
+        root.Subcommands.Add(ReconcileCommand.Create());
         root.Subcommands.Add(UploadCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(DemoCommand());

@@ -97,6 +97,7 @@ internal sealed class EndOfDay(SettlementClient clearing, TextWriter output, str
             ["issuer", "acquirer", "category", "gross", "rate", "fee"],
             report.Fees.Select(f => (IReadOnlyList<string>)[f.Issuer.ToString(), f.Acquirer.ToString(), f.Category.ToString(), f.Gross.ToString(), $"{f.RateBps} bp", f.Fee.ToString()]));
 
+        SettlementChargebacks.Print(output, report);
         output.WriteLine();
         output.WriteLine($"Payouts to {report.Operators.Select(o => (o.City, o.Merchant)).Distinct().Count()} operators and merchants:");
         TablePrinter.Print(
