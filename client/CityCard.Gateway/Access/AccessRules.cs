@@ -10,6 +10,9 @@ public enum CardScope
 
     /// <summary>Only cards the gateway's city issued (the issuer's business: status changes, the holder's data).</summary>
     OwnCards = 2,
+
+    /// <summary>No card: the region's clearing, or the gateway's own city's books (which only its keys reach).</summary>
+    NoCard = 3,
 }
 
 public sealed record AccessRule(IReadOnlySet<Role> Roles, CardScope Scope);
@@ -31,7 +34,8 @@ public enum AccessDenial
 /// The authorisation matrix of the gateways, as data and one pure function. It follows the domain: a city issues,
 /// blocks, unblocks, replaces and closes only its own cards and alone reads their holders' data; any city's terminals
 /// charge and top up any card (acquiring); a reversal is made by the city that took the charge, which the gateway
-/// guarantees by scoping operation ids to the city (see <c>OperationIds</c>).
+/// guarantees by scoping operation ids to the city (see <c>OperationIds</c>). A city's key works at its own gateway only;
+/// the region's keys (the clearing role) at every gateway. The clearing rows are in <see cref="ClearingAccess"/>.
 /// </summary>
 public static class AccessRules
 {
@@ -40,7 +44,7 @@ public static class AccessRules
     private static readonly Role[] Acquiring = [Role.Terminal, Role.ServiceDesk];
     private static readonly Role[] Readers = [Role.ServiceDesk, Role.Operations];
 
-    public static IReadOnlyDictionary<GatewayOperation, AccessRule> Table { get; } = new Dictionary<GatewayOperation, AccessRule>
+    public static IReadOnlyDictionary<GatewayOperation, AccessRule> Table { get; } = new Dictionary<GatewayOperation, AccessRule>(ClearingAccess.Rules)
     {
         [GatewayOperation.IssueCard] = Rule(Desk, CardScope.OwnCards),
         [GatewayOperation.TopUp] = Rule(Acquiring, CardScope.AnyCard),
@@ -62,7 +66,7 @@ public static class AccessRules
     /// </summary>
     public static AccessDenial? Check(Caller caller, City gatewayCity, GatewayOperation operation, City? cardIssuer)
     {
-        if (caller.City != gatewayCity)
+        if (caller.City is { } keyCity && keyCity != gatewayCity)
         {
             return AccessDenial.KeyForAnotherCity;
         }
@@ -76,5 +80,5 @@ public static class AccessRules
         return rule.Scope == CardScope.OwnCards && cardIssuer != gatewayCity ? AccessDenial.NotCardIssuer : null;
     }
 
-    private static AccessRule Rule(Role[] roles, CardScope scope) => new(roles.ToHashSet(), scope);
+    internal static AccessRule Rule(Role[] roles, CardScope scope) => new(roles.ToHashSet(), scope);
 }

@@ -18,4 +18,14 @@ public enum GatewayOperation
     ViewCard,
     ReadHistory,
     ReadHotlist,
+
+    // Clearing: rules in ClearingAccess.
+    ReadClearingStatus,
+    ReadWindows,
+    CloseWindow,
+    ConfirmSettlement,
+    AbortWindow,
+    ReadRegionSettlement,
+    ReadCityStatement,
+    ReadTrialBalance,
 }
