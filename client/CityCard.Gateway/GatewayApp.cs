@@ -1,6 +1,7 @@
 using CityCard.Client;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Cards;
+using CityCard.Gateway.Clearing;
 using CityCard.Gateway.Hotlist;
 using CityCard.Gateway.Http;
 using CityCard.Gateway.Reference;
@@ -27,6 +28,7 @@ public static class GatewayApp
         builder.Services.AddSingleton(new ApiKeyRing(settings.Keys));
         builder.Services.AddSingleton(sp => new CardsClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new HotlistClient(sp.GetRequiredService<IClusterClient>()));
+        builder.Services.AddSingleton(sp => new SettlementClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton<TapBatchProcessor>();
         builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
@@ -66,6 +68,7 @@ public static class GatewayApp
         app.MapCardEndpoints();
         app.MapTapBatchEndpoints();
         app.MapHotlistEndpoints();
+        app.MapClearingEndpoints();
         app.MapReferenceEndpoints();
     }
 }
