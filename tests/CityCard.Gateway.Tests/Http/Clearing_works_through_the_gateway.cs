@@ -70,7 +70,8 @@ public sealed class Clearing_works_through_the_gateway(GatewayFixture gateways)
         }
 
         var again = await gateways.Http(City.LZ).SendAsync(Requests.Json(HttpMethod.Post, $"v1/clearing/windows/{window:yyyy-MM-dd}/close", ClearingKey, NewKey("close"), null));
-        await ProblemAssert.IsProblem(again, HttpStatusCode.Conflict, "WindowNotOpen");
+        var notOpen = await ProblemAssert.IsProblem(again, HttpStatusCode.Conflict, "WindowNotOpen");
+        Assert.Contains($"{window:yyyy-MM-dd}", notOpen.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(WindowStatus.Closed, (await gateways.Client(City.YB, Role.Operations).GetWindowAsync(window)).Expect().Status);
 
         // The region's report, at any gateway: JSON and CSV carry the same measures; the day's purchase and top-up are in it.
