@@ -25,6 +25,20 @@ internal static class ClearingCli
         return ok;
     }
 
+    /// <summary>A window as the gateways name it: its business date, yyyy-MM-dd (absent: null, and true).</summary>
+    public static bool TryWindow(string? text, out DateOnly? window)
+    {
+        window = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        var ok = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed);
+        window = ok ? parsed : null;
+        return ok;
+    }
+
     public static string Key(string? given, string what) => given ?? $"cli-{what}-{Guid.NewGuid():N}";
 
     public static int Usage(string message)

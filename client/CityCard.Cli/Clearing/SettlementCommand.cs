@@ -14,7 +14,7 @@ internal static class SettlementCommand
 {
     public static Command Create()
     {
-        var window = new Argument<DateOnly>("window") { Description = "The closed window's business date, yyyy-MM-dd" };
+        var window = new Argument<string>("window") { Description = "The closed window's business date, yyyy-MM-dd" };
         var city = new Option<string?>("--city") { Description = "One city's statement, from its gateway with its operations key (default: the region's report)" };
         var csv = new Option<bool>("--csv") { Description = "Print the gateway's CSV (one measure per row) instead of tables" };
         var output = new Option<string?>("--out") { Description = "Also write the JSON and CSV files under this folder/<date>/ (the region's: region.* and one pair per city)" };
@@ -32,6 +32,11 @@ internal static class SettlementCommand
                 only = parsed;
             }
 
+            if (!ClearingCli.TryWindow(parse.GetValue(window), out var given) || given is not { } date)
+            {
+                return ClearingCli.Usage("A window is a business date, yyyy-MM-dd.");
+            }
+
             var json = parse.GetValue(CliOptions.Json);
             if (json && parse.GetValue(csv))
             {
@@ -40,7 +45,6 @@ internal static class SettlementCommand
 
             using var gateways = CliOptions.Directory(parse);
             var client = only is { } c ? gateways.For(c, GatewayDirectory.Operations) : gateways.For(Cities.All[0], GatewayDirectory.Clearing);
-            var date = parse.GetValue(window);
             var report = only is null ? await client.GetSettlementAsync(date, ct) : await client.GetStatementAsync(date, ct);
             if (report.IsSuccess && parse.GetValue(output) is { } folder)
             {

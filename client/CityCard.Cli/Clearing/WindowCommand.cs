@@ -12,6 +12,8 @@ namespace CityCard.Cli.Clearing;
 internal static class WindowCommand
 {
     private static readonly Option<string?> CityOption = new("--city") { Description = $"The gateway to go through (default {ClearingCli.DefaultCity}; the clearing house is the region's)" };
+    private static readonly string UsageText = $"A window is a business date, yyyy-MM-dd; --city is one of {string.Join(", ", Cities.All)}.";
+
     private static readonly Option<string?> KeyOption = new("--key") { Description = "The Idempotency-Key (default: a new one; reuse it to retry safely)" };
 
     public static Command Create()
@@ -26,19 +28,19 @@ internal static class WindowCommand
 
     private static Command Status()
     {
-        var window = new Argument<DateOnly?>("window") { Description = "One window's business date, yyyy-MM-dd (default: the current window and every one not yet settled)", Arity = ArgumentArity.ZeroOrOne };
+        var window = new Argument<string?>("window") { Description = "One window's business date, yyyy-MM-dd (default: the current window and every one not yet settled)", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("status", "The current window, the projection's lag, and the windows not yet settled (or one window)") { window, CityOption };
         command.SetAction(async (parse, ct) =>
         {
-            if (!ClearingCli.TryCity(parse.GetValue(CityOption), out var city))
+            if (!ClearingCli.TryCity(parse.GetValue(CityOption), out var city) || !ClearingCli.TryWindow(parse.GetValue(window), out var date))
             {
-                return ClearingCli.Usage($"--city must be one of {string.Join(", ", Cities.All)}.");
+                return ClearingCli.Usage(UsageText);
             }
 
             using var gateways = CliOptions.Directory(parse);
             var client = gateways.For(city, GatewayDirectory.Operations);
             var json = parse.GetValue(CliOptions.Json);
-            if (parse.GetValue(window) is { } one)
+            if (date is { } one)
             {
                 return Output.Print(await client.GetWindowAsync(one, ct), json, w => ClearingTables.Windows(Console.Out, [w]));
             }
@@ -54,19 +56,19 @@ internal static class WindowCommand
 
     private static Command Close()
     {
-        var window = new Argument<DateOnly?>("window") { Description = "The business date to close (default: the current window; before its cut-off that is an early close)", Arity = ArgumentArity.ZeroOrOne };
+        var window = new Argument<string?>("window") { Description = "The business date to close, yyyy-MM-dd (default: the current window; before its cut-off that is an early close)", Arity = ArgumentArity.ZeroOrOne };
         var wait = new Option<bool>("--wait") { Description = "Wait until the window has closed (everything committed before the close is posted)" };
         var command = new Command("close", "Close a clearing window (the region's clearing key)") { window, CityOption, KeyOption, wait };
         command.SetAction(async (parse, ct) =>
         {
-            if (!ClearingCli.TryCity(parse.GetValue(CityOption), out var city))
+            if (!ClearingCli.TryCity(parse.GetValue(CityOption), out var city) || !ClearingCli.TryWindow(parse.GetValue(window), out var given))
             {
-                return ClearingCli.Usage($"--city must be one of {string.Join(", ", Cities.All)}.");
+                return ClearingCli.Usage(UsageText);
             }
 
             using var gateways = CliOptions.Directory(parse);
             var client = gateways.For(city, GatewayDirectory.Clearing);
-            var date = parse.GetValue(window) ?? ClearingCli.Require(await client.GetClearingStatusAsync(ct), "status").CurrentWindow;
+            var date = given ?? ClearingCli.Require(await client.GetClearingStatusAsync(ct), "status").CurrentWindow;
             var closed = await client.CloseWindowAsync(date, ClearingCli.Key(parse.GetValue(KeyOption), "close"), ct);
             if (closed.IsSuccess && parse.GetValue(wait))
             {
@@ -81,33 +83,33 @@ internal static class WindowCommand
 
     private static Command Confirm()
     {
-        var window = new Argument<DateOnly>("window") { Description = "The closed window's business date, yyyy-MM-dd" };
+        var window = new Argument<string>("window") { Description = "The closed window's business date, yyyy-MM-dd" };
         var reference = new Option<string>("--reference") { Description = "The settlement bank's reference for the payments", Required = true };
         var command = new Command("confirm", "Record the settlement bank's confirmation of a closed window (the region's clearing key)") { window, reference, CityOption, KeyOption };
-        command.SetAction((parse, ct) => Send(parse, (client, key) =>
-            client.ConfirmSettlementAsync(parse.GetValue(window), new ConfirmSettlementBody { BankReference = parse.GetValue(reference)! }, key, ct)));
+        command.SetAction((parse, ct) => Send(parse, window, (client, date, key) =>
+            client.ConfirmSettlementAsync(date, new ConfirmSettlementBody { BankReference = parse.GetValue(reference)! }, key, ct)));
         return command;
     }
 
     private static Command Abort()
     {
-        var window = new Argument<DateOnly>("window") { Description = "The closed window's business date, yyyy-MM-dd" };
+        var window = new Argument<string>("window") { Description = "The closed window's business date, yyyy-MM-dd" };
         var reason = new Option<string>("--reason") { Description = "Why it will not be settled (its obligations go into the next window that closes)", Required = true };
         var command = new Command("abort", "Give up settling a closed window (the region's clearing key)") { window, reason, CityOption, KeyOption };
-        command.SetAction((parse, ct) => Send(parse, (client, key) =>
-            client.AbortWindowAsync(parse.GetValue(window), new AbortWindowBody { Reason = parse.GetValue(reason)! }, key, ct)));
+        command.SetAction((parse, ct) => Send(parse, window, (client, date, key) =>
+            client.AbortWindowAsync(date, new AbortWindowBody { Reason = parse.GetValue(reason)! }, key, ct)));
         return command;
     }
 
-    private static async Task<int> Send(ParseResult parse, Func<GatewayClient, string, Task<GatewayResult<ClearingOperationResponse>>> call)
+    private static async Task<int> Send(ParseResult parse, Argument<string> window, Func<GatewayClient, DateOnly, string, Task<GatewayResult<ClearingOperationResponse>>> call)
     {
-        if (!ClearingCli.TryCity(parse.GetValue(CityOption), out var city))
+        if (!ClearingCli.TryCity(parse.GetValue(CityOption), out var city) || !ClearingCli.TryWindow(parse.GetValue(window), out var date) || date is null)
         {
-            return ClearingCli.Usage($"--city must be one of {string.Join(", ", Cities.All)}.");
+            return ClearingCli.Usage(UsageText);
         }
 
         using var gateways = CliOptions.Directory(parse);
-        var result = await call(gateways.For(city, GatewayDirectory.Clearing), ClearingCli.Key(parse.GetValue(KeyOption), parse.CommandResult.Command.Name));
+        var result = await call(gateways.For(city, GatewayDirectory.Clearing), date.Value, ClearingCli.Key(parse.GetValue(KeyOption), parse.CommandResult.Command.Name));
         return Output.Print(result, parse.GetValue(CliOptions.Json), r => ClearingTables.Operation(Console.Out, r));
     }
 }
