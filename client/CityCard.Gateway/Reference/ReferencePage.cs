@@ -112,6 +112,11 @@ public static class ReferencePage
                   -H 'Content-Type: text/csv' --data-binary @taps.csv
 
                 curl $GW/v1/hotlist/changes?since=0 -H 'X-Api-Key: lz-terminal.S3cret...'
+
+                curl -X POST $GW/v1/clearing/windows/2026-11-26/close \
+                  -H 'X-Api-Key: region-clearing.S3cret...' -H 'Idempotency-Key: close-1126'
+
+                curl "$GW/v1/clearing/windows/2026-11-26/statement?format=csv" -H 'X-Api-Key: zg-operations.S3cret...'
                 """))
             .Append("</pre>");
     }

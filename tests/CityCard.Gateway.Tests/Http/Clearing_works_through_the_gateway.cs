@@ -157,6 +157,25 @@ public sealed class Clearing_works_through_the_gateway(GatewayFixture gateways)
     }
 
     [Fact]
+    public async Task The_reference_and_the_openapi_document_list_the_clearing_endpoints_and_codes()
+    {
+        var http = gateways.Http(City.NJ);
+        var openApi = await http.GetStringAsync(new Uri("openapi/v1.json", UriKind.Relative));
+        foreach (var path in new[] { "/v1/clearing/status", "/v1/clearing/windows/{window}/close", "/v1/clearing/windows/{window}/statement", "/v1/ledger/trial-balance" })
+        {
+            Assert.Contains(path, openApi, StringComparison.Ordinal);
+        }
+
+        var docs = await http.GetStringAsync(new Uri("docs", UriKind.Relative));
+        foreach (var code in Enum.GetNames<ClearingRejection>().Append("MalformedWindow"))
+        {
+            Assert.Equal(1, docs.Split($"id=\"{code}\"").Length - 1);
+        }
+
+        Assert.Contains("/v1/clearing/windows/{window}/settlement", docs, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_citys_trial_balance_is_its_own_ledger_now_and_as_of_a_moment()
     {
         var before = DateTimeOffset.UtcNow;
