@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Build CityCard, start PostgreSQL, the silo and the four city gateways, run the demonstration through them, then
-# end the business day at the clearing house (settlement reports under artifacts/settlement/).
+# end the business day through them (settlement reports under artifacts/settlement/).
 #   ./run.sh              keeps everything running until Ctrl-C
 #   ./run.sh --demo-only  exits (0 on success) once the demonstration is done
 # Set ConnectionStrings__CityCard to use an existing PostgreSQL instead of the private one.
-# Writes artifacts/endpoints.json: each city's gateway URL and one demo key per role (fresh random keys every run).
+# Writes artifacts/endpoints.json: each city's gateway URL and one demo key per role, with the region's clearing key
+# under every city (fresh random keys every run).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -108,6 +109,12 @@ for city in "${CITIES[@]}"; do
   done
 done
 
+# The region's clearing key (role clearing, no city): the clearing operators' key, valid at every gateway.
+clearing_secret="$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')"
+KEY[region/clearing]="region-clearing.$clearing_secret"
+KEY_ENV+=("Gateway__Keys__${i}__Id=region-clearing" "Gateway__Keys__${i}__Role=clearing"
+          "Gateway__Keys__${i}__SecretSha256=$(printf '%s' "$clearing_secret" | sha256sum | cut -d' ' -f1)")
+
 declare -A GATEWAY_URL
 next_port=8180
 for city in "${CITIES[@]}"; do
@@ -134,8 +141,8 @@ umask 077
   n=0
   for city in "${CITIES[@]}"; do
     n=$((n + 1))
-    printf '  "%s": {"baseUrl": "%s", "keys": {"terminal": "%s", "service-desk": "%s", "operations": "%s"}}%s\n' \
-      "$city" "${GATEWAY_URL[$city]}" "${KEY[$city/terminal]}" "${KEY[$city/service-desk]}" "${KEY[$city/operations]}" \
+    printf '  "%s": {"baseUrl": "%s", "keys": {"terminal": "%s", "service-desk": "%s", "operations": "%s", "clearing": "%s"}}%s\n' \
+      "$city" "${GATEWAY_URL[$city]}" "${KEY[$city/terminal]}" "${KEY[$city/service-desk]}" "${KEY[$city/operations]}" "${KEY[region/clearing]}" \
       "$([[ $n -lt ${#CITIES[@]} ]] && echo ,)"
   done
   echo "}"
@@ -149,12 +156,14 @@ for city in "${CITIES[@]}"; do
     printf '      %-13s X-Api-Key: %s\n' "$role" "${KEY[$city/$role]}"
   done
 done
+echo "   the region's clearing operators, at any gateway:"
+printf '      %-13s X-Api-Key: %s\n' clearing "${KEY[region/clearing]}"
 
 dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll demo --endpoints "$ENDPOINTS" --dashboard "$DASHBOARD"
 
-# The end of the simulated business day: the region's clearing house closes the current window, the settlement is
-# printed and written under artifacts/settlement/, and the settlement bank's confirmation is recorded.
-dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll end-of-day --cluster-port "$GATEWAY_PORT" \
+# The end of the simulated business day, through the gateways with the region's clearing key: the current window is
+# closed, the settlement printed and written under artifacts/settlement/, the settlement bank's confirmation recorded.
+dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll end-of-day --endpoints "$ENDPOINTS" \
   --reports "$ARTIFACTS/settlement" --confirm "PBOC-$(date -u +%Y%m%d)-$(od -An -tx1 -N4 /dev/urandom | tr -d ' \n')"
 
 # The records checked: every card stream against its hash chain, and every ledger against a rebuild from the events.

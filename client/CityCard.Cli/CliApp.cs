@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CityCard.Cli.Clearing;
 using CityCard.Cli.Load;
 
 namespace CityCard.Cli;
@@ -27,6 +28,9 @@ public static class CliApp
         root.Subcommands.Add(UploadCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(DemoCommand());
+        root.Subcommands.Add(WindowCommand.Create());
+        root.Subcommands.Add(SettlementCommand.Create());
+        root.Subcommands.Add(TrialBalanceCommand.Create());
         root.Subcommands.Add(EndOfDayCommand.Create());
 
         try

@@ -6,14 +6,15 @@ using CityCard.Contracts;
 namespace CityCard.Cli;
 
 /// <summary>
-/// reconcile: rebuild every city's ledger from the event log in the cluster and compare it with the live one, with a
-/// progress bar; prints the differences and the float checks, and can write the report (JSON) to a file.
+/// reconcile: the region's clearing operators rebuild every city's ledger from the event log in the cluster and compare
+/// it with the live one, with a progress bar; prints the differences and the float checks, and can write the report
+/// (JSON) to a file.
 /// </summary>
 internal static class ReconcileCommand
 {
     public static Command Create()
     {
-        var city = new Option<string>("--city") { Description = "Whose operations key starts the run", DefaultValueFactory = _ => "ZG" };
+        var city = new Option<string>("--city") { Description = "Whose gateway to go through (the region's clearing key works at every one)", DefaultValueFactory = _ => "ZG" };
         var output = new Option<string?>("--out") { Description = "Write the report (JSON) to this file" };
         var key = new Option<string?>("--key") { Description = "The Idempotency-Key naming the run (default: a new one)" };
         var command = new Command("reconcile", "Rebuild every city's ledger from the event log and compare it with the live one, account by account, to the fen") { city, output, key };
@@ -26,7 +27,7 @@ internal static class ReconcileCommand
             }
 
             using var gateways = CliOptions.Directory(parse);
-            var client = gateways.For(at, GatewayDirectory.Operations);
+            var client = gateways.For(at, GatewayDirectory.Clearing);
             var started = await client.StartReconciliationAsync(parse.GetValue(key) ?? $"recon-{Guid.NewGuid():N}"[..22], ct);
             if (started.Problem is not null)
             {

@@ -17,20 +17,31 @@ public static class SettlementReportFiles
 
     public static async Task<IReadOnlyList<string>> WriteAsync(SettlementReport report, string directory)
     {
-        var folder = Path.Combine(directory, report.Window.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(folder);
         var written = new List<string>();
         foreach (var (name, part) in Cities.All.Select(c => (c.ToString(), ForCity(report, c))).Prepend(("region", report)))
         {
-            var json = Path.Combine(folder, $"{name}.json");
-            await File.WriteAllTextAsync(json, JsonSerializer.Serialize(part, Json));
-            var csv = Path.Combine(folder, $"{name}.csv");
-            await File.WriteAllTextAsync(csv, ToCsv(part));
-            written.Add(json);
-            written.Add(csv);
+            written.AddRange(await WritePairAsync(part, directory, name));
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// Writes one city's statement (the report as <see cref="ForCity"/> restricts it, which is what a city's gateway
+    /// serves) as <c>{city}.json</c> and <c>{city}.csv</c> under <c>&lt;directory&gt;/&lt;window&gt;/</c>.
+    /// </summary>
+    public static Task<IReadOnlyList<string>> WriteStatementAsync(SettlementReport statement, City city, string directory) =>
+        WritePairAsync(statement, directory, city.ToString());
+
+    private static async Task<IReadOnlyList<string>> WritePairAsync(SettlementReport part, string directory, string name)
+    {
+        var folder = Path.Combine(directory, part.Window.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(folder);
+        var json = Path.Combine(folder, $"{name}.json");
+        await File.WriteAllTextAsync(json, JsonSerializer.Serialize(part, Json));
+        var csv = Path.Combine(folder, $"{name}.csv");
+        await File.WriteAllTextAsync(csv, ToCsv(part));
+        return [json, csv];
     }
 
     /// <summary>The same report restricted to one city: its position, the flows and dues it is party to, its fees and operators.</summary>

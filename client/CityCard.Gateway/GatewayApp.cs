@@ -1,6 +1,7 @@
 using CityCard.Client;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Cards;
+using CityCard.Gateway.Clearing;
 using CityCard.Gateway.Disputes;
 using CityCard.Gateway.Hotlist;
 using CityCard.Gateway.Http;
@@ -30,6 +31,7 @@ public static class GatewayApp
         builder.Services.AddSingleton(new ApiKeyRing(settings.Keys));
         builder.Services.AddSingleton(sp => new CardsClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new HotlistClient(sp.GetRequiredService<IClusterClient>()));
+        builder.Services.AddSingleton(sp => new SettlementClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new DisputesClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new IntegrityClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton<TapBatchProcessor>();
@@ -71,6 +73,7 @@ public static class GatewayApp
         app.MapCardEndpoints();
         app.MapTapBatchEndpoints();
         app.MapHotlistEndpoints();
+        app.MapClearingEndpoints();
         app.MapStreamVerificationEndpoints();
         app.MapDisputeEndpoints();
         app.MapReconciliationEndpoints();

@@ -77,17 +77,28 @@ public sealed record GatewaySettings(
             throw new InvalidOperationException($"{where}:Id is missing or not 1 to {ApiKey.MaxIdLength} letters, digits, '-' or '_'.");
         }
 
-        if (!Cities.TryParse(section["City"], out var city))
-        {
-            throw new InvalidOperationException($"{where}:City (key '{id}') must be one of {string.Join(", ", Cities.All)}.");
-        }
-
         if (!Roles.TryParse(section["Role"], out var role))
         {
             throw new InvalidOperationException($"{where}:Role (key '{id}') must be one of {string.Join(", ", Roles.All.Select(r => r.Name()))}.");
         }
 
-        return new ApiKey(id!, city, role, SecretHash(section, where, id!));
+        return new ApiKey(id!, ReadCity(section, where, id!, role), role, SecretHash(section, where, id!));
+    }
+
+    /// <summary>A city's key names its city; the region's keys (clearing) name none, so they cannot pass for a city's.</summary>
+    private static City? ReadCity(IConfigurationSection section, string where, string id, Role role)
+    {
+        var text = section["City"];
+        if (role.IsRegional())
+        {
+            return string.IsNullOrEmpty(text)
+                ? null
+                : throw new InvalidOperationException($"{where}:City (key '{id}'): a {role.Name()} key belongs to the region and works at every gateway; give it no City.");
+        }
+
+        return Cities.TryParse(text, out var city)
+            ? city
+            : throw new InvalidOperationException($"{where}:City (key '{id}') must be one of {string.Join(", ", Cities.All)}.");
     }
 
     private static byte[] SecretHash(IConfigurationSection section, string where, string id)

@@ -111,10 +111,15 @@ public sealed partial class GatewayClient
             return new(await response.Content.ReadFromJsonAsync<T>(Json, ct), null, replayed);
         }
 
+        return new(null, await ProblemOfAsync(response, ct), false);
+    }
+
+    private static async Task<GatewayProblem> ProblemOfAsync(HttpResponseMessage response, CancellationToken ct)
+    {
         var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
             ? await response.Content.ReadFromJsonAsync<GatewayProblem>(Json, ct)
             : null;
-        return new(null, problem ?? new GatewayProblem("about:blank", response.ReasonPhrase ?? "Error", (int)response.StatusCode, "HttpError", null), false);
+        return problem ?? new GatewayProblem("about:blank", response.ReasonPhrase ?? "Error", (int)response.StatusCode, "HttpError", null);
     }
 
     private static string Card(string card) => $"v1/cards/{Uri.EscapeDataString(card)}";

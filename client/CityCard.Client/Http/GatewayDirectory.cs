@@ -8,13 +8,16 @@ public sealed record CityEndpoint(string BaseUrl, IReadOnlyDictionary<string, st
 
 /// <summary>
 /// Where the four gateways are and which keys to use: <c>artifacts/endpoints.json</c>, written by run.sh, shaped
-/// <c>{"ZG": {"baseUrl": "...", "keys": {"terminal": "...", "service-desk": "...", "operations": "..."}}, ...}</c>.
+/// <c>{"ZG": {"baseUrl": "...", "keys": {"terminal": "...", "service-desk": "...", "operations": "...", "clearing": "..."}}, ...}</c>.
 /// </summary>
 public sealed class GatewayDirectory : IDisposable
 {
     public const string Terminal = "terminal";
     public const string ServiceDesk = "service-desk";
     public const string Operations = "operations";
+
+    /// <summary>The region's clearing key: the same key under every city, since it works at every gateway.</summary>
+    public const string Clearing = "clearing";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -10,6 +10,9 @@ public enum CardScope
 
     /// <summary>Only cards the gateway's city issued (the issuer's business: status changes, the holder's data).</summary>
     OwnCards = 2,
+
+    /// <summary>No card: the region's clearing, or the gateway's own city's books (which only its keys reach).</summary>
+    NoCard = 3,
 }
 
 public sealed record AccessRule(IReadOnlySet<Role> Roles, CardScope Scope);
@@ -31,8 +34,9 @@ public enum AccessDenial
 /// The authorisation matrix of the gateways, as data and one pure function. It follows the domain: a city issues,
 /// blocks, unblocks, replaces and closes only its own cards and alone reads their holders' data; any city's terminals
 /// charge and top up any card (acquiring); a reversal is made by the city that took the charge, which the gateway
-/// guarantees by scoping operation ids to the city (see <c>OperationIds</c>). Replay verification, disputes and
-/// reconciliation are in <see cref="IntegrityAccess"/>.
+/// guarantees by scoping operation ids to the city (see <c>OperationIds</c>). A city's key works at its own gateway only;
+/// the region's keys (the clearing role) at every gateway. The clearing rows are in <see cref="ClearingAccess"/>; replay
+/// verification, disputes and reconciliation in <see cref="IntegrityAccess"/>.
 /// </summary>
 public static class AccessRules
 {
@@ -41,7 +45,7 @@ public static class AccessRules
     private static readonly Role[] Acquiring = [Role.Terminal, Role.ServiceDesk];
     private static readonly Role[] Readers = [Role.ServiceDesk, Role.Operations];
 
-    public static IReadOnlyDictionary<GatewayOperation, AccessRule> Table { get; } = new Dictionary<GatewayOperation, AccessRule>(IntegrityAccess.Rules)
+    public static IReadOnlyDictionary<GatewayOperation, AccessRule> Table { get; } = new Dictionary<GatewayOperation, AccessRule>(ClearingAccess.Rules.Concat(IntegrityAccess.Rules))
     {
         [GatewayOperation.IssueCard] = Rule(Desk, CardScope.OwnCards),
         [GatewayOperation.TopUp] = Rule(Acquiring, CardScope.AnyCard),
@@ -63,7 +67,7 @@ public static class AccessRules
     /// </summary>
     public static AccessDenial? Check(Caller caller, City gatewayCity, GatewayOperation operation, City? cardIssuer)
     {
-        if (caller.City != gatewayCity)
+        if (caller.City is { } keyCity && keyCity != gatewayCity)
         {
             return AccessDenial.KeyForAnotherCity;
         }

@@ -6,14 +6,18 @@ namespace CityCard.Gateway.Access;
 
 /// <summary>
 /// One configured API key: its id, city, role and the SHA-256 of its secret. Only the hash is kept in memory. A caller
-/// presents <c>{id}.{secret}</c> in the <c>X-Api-Key</c> header.
+/// presents <c>{id}.{secret}</c> in the <c>X-Api-Key</c> header. A key of a regional role has no city; every other key
+/// has one (<see cref="HasConsistentCity"/>).
 /// </summary>
-public sealed record ApiKey(string Id, City City, Role Role, byte[] SecretHash)
+public sealed record ApiKey(string Id, City? City, Role Role, byte[] SecretHash)
 {
     public const string Header = "X-Api-Key";
     public const int MaxIdLength = 32;
     public const int MinSecretLength = 16;
     public const int MaxSecretLength = 128;
+
+    /// <summary>A city's roles need the city; the region's roles must not have one.</summary>
+    public bool HasConsistentCity => City is null == Role.IsRegional();
 
     public static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 

@@ -25,6 +25,11 @@ public sealed class ApiKeyRing
         this.keys = new Dictionary<string, ApiKey>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
+            if (!key.HasConsistentCity)
+            {
+                throw new InvalidOperationException($"Key '{key.Id}': a {key.Role.Name()} key {(key.Role.IsRegional() ? "belongs to the region and has no city" : "needs its city")}.");
+            }
+
             if (!this.keys.TryAdd(key.Id, key))
             {
                 throw new InvalidOperationException($"Two API keys have the id '{key.Id}'.");

@@ -19,6 +19,16 @@ public enum GatewayOperation
     ReadHistory,
     ReadHotlist,
 
+    // Clearing: rules in ClearingAccess.
+    ReadClearingStatus,
+    ReadWindows,
+    CloseWindow,
+    ConfirmSettlement,
+    AbortWindow,
+    ReadRegionSettlement,
+    ReadCityStatement,
+    ReadTrialBalance,
+
     // Replay verification, dispute cases and reconciliation: rules in IntegrityAccess.
     VerifyCardStream,
     VerifyStreams,

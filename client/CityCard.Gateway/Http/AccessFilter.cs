@@ -43,7 +43,7 @@ public sealed partial class AccessFilter(GatewayOperation operation) : IEndpoint
 
         if (AccessRules.Check(caller, settings.City, operation, issuer) is { } denial)
         {
-            LogForbidden(logger, caller.KeyId, caller.City, caller.Role, operation, denial);
+            LogForbidden(logger, caller.KeyId, caller.City?.ToString() ?? "region", caller.Role, operation, denial);
             return Problems.Of(StatusCodes.Status403Forbidden, denial.ToString(), Explain(denial, caller, settings.City, operation));
         }
 
@@ -63,5 +63,5 @@ public sealed partial class AccessFilter(GatewayOperation operation) : IEndpoint
     private static partial void LogUnauthenticated(ILogger logger, GatewayOperation operation, AuthenticationFailure failure, string keyId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Key {KeyId} ({City} {Role}) refused {Operation}: {Denial}")]
-    private static partial void LogForbidden(ILogger logger, string keyId, City city, Role role, GatewayOperation operation, AccessDenial denial);
+    private static partial void LogForbidden(ILogger logger, string keyId, string city, Role role, GatewayOperation operation, AccessDenial denial);
 }

@@ -4,7 +4,7 @@ namespace CityCard.Gateway.Http;
 public sealed record IdempotentMetadata;
 
 /// <summary>
-/// Every mutating card endpoint needs an Idempotency-Key: it becomes the operation id (see <see cref="OperationIds"/>),
+/// Every mutating endpoint needs an Idempotency-Key: it becomes the operation id (see <see cref="OperationIds"/>),
 /// so a retry returns the first outcome and a reused key with other content is 409 OperationConflict.
 /// </summary>
 public sealed class IdempotencyFilter : IEndpointFilter
@@ -23,7 +23,8 @@ public sealed class IdempotencyFilter : IEndpointFilter
             return Problems.Gateway(ProblemCodes.InvalidIdempotencyKey);
         }
 
-        http.SetOperationId(OperationIds.For(http.RequestServices.GetRequiredService<GatewaySettings>().City, values[0]!));
+        // After the access filter: a city's key is then at its own city's gateway, and the region's keys get their own scope.
+        http.SetOperationId(OperationIds.For(http.Caller(), values[0]!));
         return await next(context);
     }
 }

@@ -3,8 +3,8 @@ using CityCard.Contracts;
 namespace CityCard.Gateway.Http;
 
 /// <summary>
-/// How a caller's Idempotency-Key becomes a card's operation id: the gateway's city, a colon, the key
-/// (<c>LZ:tap-8812</c>). Scoping by city means two cities can never collide on a key, and a reversal, which names the
+/// How a caller's Idempotency-Key becomes an operation id: the caller's city (always the gateway's), a colon, the key
+/// (<c>LZ:tap-8812</c>); the region's clearing keys use <c>RG</c>. Scoping by city means two cities can never collide on a key, and a reversal, which names the
 /// charge by the key it was made with, can only find charges its own city acquired.
 /// </summary>
 public static class OperationIds
@@ -17,7 +17,16 @@ public static class OperationIds
     public static bool IsValidKey(string? key) =>
         !string.IsNullOrEmpty(key) && key.Length <= MaxKeyLength && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-');
 
+    /// <summary>The scope of the region's own keys (clearing): their operations are the region's, at whatever gateway.</summary>
+    public const string RegionScope = "RG";
+
     public static string For(City city, string key) => $"{city}:{key}";
+
+    /// <summary>
+    /// The operation id of a caller's request: scoped by the key's city, or <see cref="RegionScope"/> for the region's
+    /// keys, so a clearing operator's retry at another city's gateway is still the same operation.
+    /// </summary>
+    public static string For(Access.Caller caller, string key) => caller.City is { } city ? For(city, key) : $"{RegionScope}:{key}";
 
     /// <summary>
     /// The operation id of a tap that came without one: from the terminal and its sequence number, which identify a

@@ -17,6 +17,7 @@ public static class ProblemCodes
     public const string MissingField = nameof(MissingField);
     public const string InvalidField = nameof(InvalidField);
     public const string InvalidQuery = nameof(InvalidQuery);
+    public const string MalformedWindow = nameof(MalformedWindow);
     public const string BodyTooLarge = nameof(BodyTooLarge);
     public const string BatchTooLarge = nameof(BatchTooLarge);
     public const string EmptyBatch = nameof(EmptyBatch);
@@ -47,6 +48,7 @@ public static class ProblemCodes
         (MissingField, 400, "A required field is missing."),
         (InvalidField, 400, "A field has the wrong type or an impossible value (a fraction or overflow for fen, an unknown enum name, a bad time)."),
         (InvalidQuery, 400, "A query parameter is malformed or out of range."),
+        (MalformedWindow, 400, "A clearing window in the path is not a business date yyyy-MM-dd (years 2000 to 2099)."),
         (BodyTooLarge, 413, "The body is larger than this endpoint accepts."),
         (BatchTooLarge, 413, "A terminal batch has more records than allowed; nothing was processed."),
         (EmptyBatch, 400, "A terminal batch has no records."),

@@ -24,7 +24,7 @@ public static class OpenApiSetup
                     Title = $"CityCard gateway ({settings.City})",
                     Version = "v1",
                     Description = "One city's gateway to the CityCard cluster. Authenticate with X-Api-Key: {keyId}.{secret}. " +
-                        "Mutating card requests need an Idempotency-Key. Errors are application/problem+json with a named code; see /docs.",
+                        "Mutating requests need an Idempotency-Key. Errors are application/problem+json with a named code; see /docs.",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -33,7 +33,7 @@ public static class OpenApiSetup
                     Type = SecuritySchemeType.ApiKey,
                     In = ParameterLocation.Header,
                     Name = ApiKey.Header,
-                    Description = "{keyId}.{secret}, one key per city and role (terminal, service-desk, operations).",
+                    Description = "{keyId}.{secret}, one key per city and role (terminal, service-desk, operations), or a region's clearing key (valid at every gateway).",
                 };
                 return Task.CompletedTask;
             });
@@ -44,7 +44,12 @@ public static class OpenApiSetup
                 {
                     var rule = AccessRules.Table[access.Operation];
                     operation.Description = $"Roles: {string.Join(", ", rule.Roles.Select(r => r.Name()))}. " +
-                        (rule.Scope == CardScope.OwnCards ? "Only for cards this city issued." : "Any card of the region.");
+                        rule.Scope switch
+                        {
+                            CardScope.OwnCards => "Only for cards this city issued.",
+                            CardScope.NoCard => "No card.",
+                            _ => "Any card of the region.",
+                        };
                     operation.Security ??= [];
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] });
                 }

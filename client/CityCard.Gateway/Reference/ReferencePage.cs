@@ -27,7 +27,8 @@ public static class ReferencePage
         html.Append("<h1>CityCard gateway: ").Append(city).Append("</h1>");
         html.Append("<p>This city's HTTP API to the CityCard cluster. Machine-readable: <a href=\"/openapi/v1.json\">/openapi/v1.json</a>. ")
             .Append("Authenticate every call with <code>X-Api-Key: {keyId}.{secret}</code>; each key has one city and one role. ")
-            .Append("Mutating card calls need <code>Idempotency-Key</code> (1–61 of <code>A-Z a-z 0-9 . _ : -</code>): a retry returns the first outcome ")
+            .Append("The region's clearing keys (role clearing) work at every gateway. ")
+            .Append("Mutating calls need <code>Idempotency-Key</code> (1–61 of <code>A-Z a-z 0-9 . _ : -</code>): a retry returns the first outcome ")
             .Append("with <code>Idempotent-Replayed: true</code>. Amounts are integer fen. A 2xx means the card recorded the operation ")
             .Append("(accepted, or a tap refused with <code>status: Refused</code> and its <code>refusal</code>); a 4xx means nothing changed.</p>");
 
@@ -54,7 +55,7 @@ public static class ReferencePage
                 .Append("</td><td><code>").Append(E(Pattern(endpoint.RoutePattern))).Append("</code></td><td>")
                 .Append(E(endpoint.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary ?? access.Operation.ToString()))
                 .Append("</td><td>").Append(E(string.Join(", ", rule.Roles.Select(r => r.Name()))))
-                .Append("</td><td>").Append(rule.Scope == CardScope.OwnCards ? "this city's" : "any")
+                .Append("</td><td>").Append(rule.Scope switch { CardScope.OwnCards => "this city's", CardScope.NoCard => "—", _ => "any" })
                 .Append("</td><td>").Append(endpoint.Metadata.GetMetadata<IdempotentMetadata>() is null ? "" : "required")
                 .Append("</td></tr>");
         }
@@ -90,6 +91,12 @@ public static class ReferencePage
             Row(html, code.ToString(), RejectionStatus.For(code), "Refused by the card; nothing recorded. See docs/concepts/cards.md.");
         }
 
+        // A few clearing codes share a card code's name and status (OperationConflict…): one row each.
+        foreach (var code in Enum.GetValues<ClearingRejection>().Where(c => !Enum.GetNames<RejectionCode>().Contains(c.ToString())))
+        {
+            Row(html, code.ToString(), Clearing.ClearingRejectionStatus.For(code), "Refused by the clearing house; nothing recorded. See docs/concepts/settlement.md.");
+        }
+
         html.Append("</table>");
     }
 
@@ -105,6 +112,11 @@ public static class ReferencePage
                   -H 'Content-Type: text/csv' --data-binary @taps.csv
 
                 curl $GW/v1/hotlist/changes?since=0 -H 'X-Api-Key: lz-terminal.S3cret...'
+
+                curl -X POST $GW/v1/clearing/windows/2026-11-26/close \
+                  -H 'X-Api-Key: region-clearing.S3cret...' -H 'Idempotency-Key: close-1126'
+
+                curl "$GW/v1/clearing/windows/2026-11-26/statement?format=csv" -H 'X-Api-Key: zg-operations.S3cret...'
                 """))
             .Append("</pre>");
     }

@@ -28,24 +28,24 @@ public static class WindowCommands
         var current = book.CurrentWindow(policy.Calendar.DayOf(now));
         if (r.Window > current)
         {
-            return new CommandOutcome.Rejected(ClearingRejection.WindowInFuture, $"Window {r.Window} has not begun; the current window is {current}.");
+            return new CommandOutcome.Rejected(ClearingRejection.WindowInFuture, $"Window {Day(r.Window)} has not begun; the current window is {Day(current)}.");
         }
 
         var window = book.Find(r.Window);
         if (window is null && book.Frontier is { } frontier && r.Window <= frontier)
         {
-            return new CommandOutcome.Rejected(ClearingRejection.WindowNotOpen, $"Window {r.Window} was passed by when a later window closed.");
+            return new CommandOutcome.Rejected(ClearingRejection.WindowNotOpen, $"Window {Day(r.Window)} was passed by when a later window closed.");
         }
 
         window ??= ClearingWindow.Open(r.Window, policy.Calendar);
         if (window.Status != WindowStatus.Open)
         {
-            return new CommandOutcome.Rejected(ClearingRejection.WindowNotOpen, $"Window {r.Window} is {window.Status}.");
+            return new CommandOutcome.Rejected(ClearingRejection.WindowNotOpen, $"Window {Day(r.Window)} is {window.Status}.");
         }
 
         if (book.WithStatus(WindowStatus.Open).FirstOrDefault(w => w.Date < r.Window) is { } earlier)
         {
-            return new CommandOutcome.Rejected(ClearingRejection.EarlierWindowOpen, $"Window {earlier.Date} is still open; windows close in date order.");
+            return new CommandOutcome.Rejected(ClearingRejection.EarlierWindowOpen, $"Window {Day(earlier.Date)} is still open; windows close in date order.");
         }
 
         var change = new ClearingChangeBuilder(state, policy);
@@ -125,12 +125,15 @@ public static class WindowCommands
 
     private static CommandOutcome.Rejected? CheckClosed(ClearingWindow? window, DateOnly date) => window?.Status switch
     {
-        null => new(ClearingRejection.UnknownWindow, $"There is no window {date}."),
+        null => new(ClearingRejection.UnknownWindow, $"There is no window {Day(date)}."),
         WindowStatus.Closed => null,
-        WindowStatus.Settled => new(ClearingRejection.WindowAlreadySettled, $"Window {date} was settled at {window.SettledAt:O} ({window.BankReference})."),
-        WindowStatus.Aborted => new(ClearingRejection.WindowAborted, $"Window {date} was aborted: {window.AbortReason}"),
-        _ => new(ClearingRejection.WindowNotClosed, $"Window {date} is {window.Status}; only a closed window can be settled or aborted."),
+        WindowStatus.Settled => new(ClearingRejection.WindowAlreadySettled, $"Window {Day(date)} was settled at {window.SettledAt:O} ({window.BankReference})."),
+        WindowStatus.Aborted => new(ClearingRejection.WindowAborted, $"Window {Day(date)} was aborted: {window.AbortReason}"),
+        _ => new(ClearingRejection.WindowNotClosed, $"Window {Day(date)} is {window.Status}; only a closed window can be settled or aborted."),
     };
+
+    // Business dates as the region writes them (yyyy-MM-dd), not as a culture would (11/26/2026): these details reach people.
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static CommandOutcome.Rejected InvalidOperationId() =>
         new(ClearingRejection.InvalidOperationId, $"An operation id is 1 to {ClearingLimits.MaxOperationIdLength} letters, digits or . _ : -");

@@ -13,12 +13,17 @@ namespace CityCard.Grains.Clearing;
 /// <summary>
 /// Reads card events from Marten's <c>mt_events</c> in global sequence order, straight from SQL and deserialised with
 /// Marten's own serializer by the pinned event names. An event whose stored name is not a known card event stops the
-/// read: it is never skipped. The one exception is Marten's own tombstones (<see cref="MartenTombstones"/>), rows it
-/// writes to use up the sequence numbers of a failed append: they are no events of ours, and their numbers read as
-/// gaps that close as any rolled-back number does.
+/// read: it is never skipped.
 /// </summary>
 public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOptions> options)
 {
+    /// <summary>
+    /// When a quick append fails, Marten fills the sequence numbers its transaction had taken with "tombstone" events
+    /// on this stream, so that readers are not left waiting on a gap. They carry no card event: the feed leaves them
+    /// out, and the gap they leave is resolved like any other (no open transaction can fill it any more).
+    /// </summary>
+    public const string MartenTombstoneStream = "mt_tombstone";
+
     private static readonly Dictionary<string, Type> Types = CardEventTypes.Names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
 
     private readonly string schema = options.Value.Schema;
@@ -41,7 +46,7 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
         var gapCommand = new NpgsqlBatchCommand(
             $"select e.seq_id, e.stream_id, e.type, e.data from {schema}.mt_events e " +
             "join unnest($1::bigint[], $2::bigint[]) as g(lo, hi) on e.seq_id between g.lo and g.hi " +
-            $"where e.type <> '{MartenTombstones.EventType}' order by e.seq_id")
+            $"where e.stream_id <> '{MartenTombstoneStream}' order by e.seq_id")
         {
             Parameters =
             {
@@ -51,7 +56,7 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
         };
         commands.BatchCommands.Add(gapCommand);
         commands.BatchCommands.Add(new NpgsqlBatchCommand(
-            $"select seq_id, stream_id, type, data from {schema}.mt_events where seq_id > $1 and type <> '{MartenTombstones.EventType}' order by seq_id limit $2")
+            $"select seq_id, stream_id, type, data from {schema}.mt_events where seq_id > $1 and stream_id <> '{MartenTombstoneStream}' order by seq_id limit $2")
         {
             Parameters = { new() { Value = checkpoint.Position }, new() { Value = batch } },
         });
@@ -79,7 +84,7 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            $"select seq_id, stream_id, type, data from {schema}.mt_events where seq_id > $1 and type <> '{MartenTombstones.EventType}' order by seq_id limit $2", connection)
+            $"select seq_id, stream_id, type, data from {schema}.mt_events where seq_id > $1 and stream_id <> '{MartenTombstoneStream}' order by seq_id limit $2", connection)
         {
             Parameters = { new() { Value = position }, new() { Value = batch } },
         };
@@ -93,7 +98,7 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
 
     /// <summary>The highest committed sequence number.</summary>
     public async Task<long> HeadAsync(CancellationToken cancellationToken = default) =>
-        await ScalarAsync($"select coalesce(max(seq_id), 0) from {schema}.mt_events where type <> '{MartenTombstones.EventType}'", cancellationToken);
+        await ScalarAsync($"select coalesce(max(seq_id), 0) from {schema}.mt_events where stream_id <> '{MartenTombstoneStream}'", cancellationToken);
 
     /// <summary>
     /// Gap tracking assumes sequence numbers are handed out in the order transactions take them. A sequence cache

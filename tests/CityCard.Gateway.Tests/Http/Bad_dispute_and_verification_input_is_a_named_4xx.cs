@@ -32,8 +32,8 @@ public sealed class Bad_dispute_and_verification_input_is_a_named_4xx(GatewayFix
         ["verification page of zero"] = (_ => Get("v1/streams/verification?limit=0"), HttpStatusCode.BadRequest, "InvalidQuery"),
         ["verification after a malformed card"] = (_ => Get("v1/streams/verification?after=ZG12"), HttpStatusCode.BadRequest, "InvalidQuery"),
         ["verification of a card never issued"] = (_ => Get($"v1/cards/{NewCard(City.ZG)}/verification"), HttpStatusCode.NotFound, "CardNotIssued"),
-        ["reconciliation run nobody started"] = (_ => Get("v1/reconciliations/ZG:nothing"), HttpStatusCode.NotFound, "UnknownRun"),
-        ["reconciliation with a body"] = (_ => Requests.Json(HttpMethod.Post, "v1/reconciliations", Operations, NewKey("k"), """{"full":true}"""), HttpStatusCode.BadRequest, "UnknownField"),
+        ["reconciliation run nobody started"] = (_ => Requests.Json(HttpMethod.Get, "v1/reconciliations/RG:nothing", ClearingKey, null, null), HttpStatusCode.NotFound, "UnknownRun"),
+        ["reconciliation with a body"] = (_ => Requests.Json(HttpMethod.Post, "v1/reconciliations", ClearingKey, NewKey("k"), """{"full":true}"""), HttpStatusCode.BadRequest, "UnknownField"),
     };
 
     public static TheoryData<string> Names => [.. Cases.Keys];

@@ -10,7 +10,7 @@ namespace CityCard.Gateway.Tests.Http;
 /// <summary>
 /// The dispute walkthrough over real HTTP: a Yibin card charged a coach fare by a Luzhou terminal; Yibin's desk opens
 /// a case, Luzhou's back office reviews and partly upholds it; the replay, the stream verification and a
-/// reconciliation of the region's ledgers, each through the city that would do it.
+/// reconciliation of the region's ledgers by the region's clearing operators, each through the city that would do it.
 /// </summary>
 [Collection(GatewayCollection.Name)]
 public sealed class Disputes_verification_and_reconciliation_work_through_the_gateway(GatewayFixture gateways)
@@ -90,9 +90,10 @@ public sealed class Disputes_verification_and_reconciliation_work_through_the_ga
     public async Task A_reconciliation_started_at_a_gateway_runs_in_the_cluster_and_reports_a_match()
     {
         await gateways.NewActiveCardAsync(City.ZG, 3_000);
-        var operations = gateways.Client(City.ZG, Role.Operations);
+        var operations = gateways.Client(City.LZ, Role.Clearing);
 
         var started = (await operations.StartReconciliationAsync(NewKey("recon"))).Expect();
+        Assert.StartsWith("RG:", started.RunId, StringComparison.Ordinal);
         var progress = started;
         for (var i = 0; i < 600 && progress.Phase == ReconciliationPhase.Rebuilding; i++)
         {
@@ -103,7 +104,7 @@ public sealed class Disputes_verification_and_reconciliation_work_through_the_ga
         Assert.True(progress.Phase == ReconciliationPhase.Done, progress.Error);
         Assert.True(progress.Report!.Matches, $"{progress.Report.DifferenceCount} differences");
         Assert.Equal(12, progress.Report.Floats.Count);
-        var unknown = await operations.GetReconciliationAsync("ZG:no-such-run");
+        var unknown = await operations.GetReconciliationAsync("RG:no-such-run");
         Assert.Equal((HttpStatusCode.NotFound, "UnknownRun"), ((HttpStatusCode)unknown.Problem!.Status, unknown.Problem.Code));
     }
 }

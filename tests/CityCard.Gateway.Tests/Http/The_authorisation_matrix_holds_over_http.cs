@@ -41,6 +41,20 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
         };
     }
 
+    /// <summary>The card, hotlist, verification, dispute and reconciliation operations; the clearing ones have their own matrix.</summary>
+    public static readonly GatewayOperation[] Operations =
+    [
+        GatewayOperation.IssueCard, GatewayOperation.TopUp, GatewayOperation.Charge, GatewayOperation.UploadTaps,
+        GatewayOperation.ReverseCharge, GatewayOperation.BlockCard, GatewayOperation.UnblockCard, GatewayOperation.ReplaceCard,
+        GatewayOperation.CloseCard, GatewayOperation.ViewCard, GatewayOperation.ReadHistory, GatewayOperation.ReadHotlist,
+        GatewayOperation.VerifyCardStream, GatewayOperation.VerifyStreams, GatewayOperation.OpenDispute, GatewayOperation.ReadDisputes,
+        GatewayOperation.ReviewDispute, GatewayOperation.DecideDispute, GatewayOperation.StartReconciliation, GatewayOperation.ReadReconciliation,
+    ];
+
+    /// <summary>Three cities' keys of every city role, and the region's clearing key.</summary>
+    public static readonly (City? City, Role Role)[] Keys =
+        [.. new[] { City.ZG, City.LZ, City.NJ }.SelectMany(c => Roles.OfCities.Select(r => ((City?)c, r))), (null, Role.Clearing)];
+
     [Fact]
     public async Task Each_role_and_city_against_each_operation_gets_exactly_what_the_domain_allows()
     {
@@ -48,29 +62,26 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
         var cases = 0;
         foreach (var gateway in new[] { City.ZG, City.LZ })
         {
-            foreach (var operation in Enum.GetValues<GatewayOperation>())
+            foreach (var operation in Operations)
             {
-                foreach (var keyCity in new[] { City.ZG, City.LZ, City.NJ })
+                foreach (var (keyCity, role) in Keys)
                 {
-                    foreach (var role in Roles.All)
+                    foreach (var issuer in new[] { City.ZG, City.LZ })
                     {
-                        foreach (var issuer in new[] { City.ZG, City.LZ })
+                        cases++;
+                        var card = await gateways.NewActiveCardAsync(issuer, 1_000);
+                        using var response = await gateways.Http(gateway).SendAsync(RequestFor(operation, card, KeyOf(keyCity, role)));
+                        var body = await response.Content.ReadAsStringAsync();
+                        var code = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+                            ? JsonDocument.Parse(body).RootElement.GetProperty("code").GetString()
+                            : null;
+                        var expected = ExpectedAccess.Denial(operation, keyCity, role, gateway, issuer);
+                        var ok = expected is null
+                            ? response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && (int)response.StatusCode < 500
+                            : response.StatusCode == HttpStatusCode.Forbidden && code == expected;
+                        if (!ok)
                         {
-                            cases++;
-                            var card = await gateways.NewActiveCardAsync(issuer, 1_000);
-                            using var response = await gateways.Http(gateway).SendAsync(RequestFor(operation, card, KeyOf(keyCity, role)));
-                            var body = await response.Content.ReadAsStringAsync();
-                            var code = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
-                                ? JsonDocument.Parse(body).RootElement.GetProperty("code").GetString()
-                                : null;
-                            var expected = ExpectedAccess.Denial(operation, keyCity, role, gateway, issuer);
-                            var ok = expected is null
-                                ? response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && (int)response.StatusCode < 500
-                                : response.StatusCode == HttpStatusCode.Forbidden && code == expected;
-                            if (!ok)
-                            {
-                                failures.Add($"{operation} at {gateway} with a {keyCity} {role.Name()} key on a {issuer} card: expected {expected ?? "allowed"}, got {(int)response.StatusCode} {code}");
-                            }
+                            failures.Add($"{operation} at {gateway} with a {keyCity?.ToString() ?? "region"} {role.Name()} key on a {issuer} card: expected {expected ?? "allowed"}, got {(int)response.StatusCode} {code}");
                         }
                     }
                 }
@@ -78,7 +89,7 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.Equal(2 * Enum.GetValues<GatewayOperation>().Length * 3 * 3 * 2, cases);
+        Assert.Equal(2 * Operations.Length * Keys.Length * 2, cases);
     }
 
     [Theory]

@@ -9,7 +9,7 @@ namespace CityCard.Gateway.Tests.Infrastructure;
 /// </summary>
 public static class ExpectedAccess
 {
-    private static readonly Dictionary<GatewayOperation, (Role[] Roles, bool OwnCardsOnly)> Matrix = new()
+    private static readonly Dictionary<GatewayOperation, (Role[] Roles, bool OwnCardsOnly)> Matrix = new(ExpectedClearingAccess.Matrix)
     {
         [GatewayOperation.IssueCard] = ([Role.ServiceDesk], true),
         [GatewayOperation.TopUp] = ([Role.Terminal, Role.ServiceDesk], false),
@@ -33,17 +33,18 @@ public static class ExpectedAccess
         [GatewayOperation.ReadDisputes] = ([Role.ServiceDesk, Role.Operations], false),
         [GatewayOperation.ReviewDispute] = ([Role.Operations], false),
         [GatewayOperation.DecideDispute] = ([Role.Operations], false),
-        [GatewayOperation.StartReconciliation] = ([Role.Operations], false),
-        [GatewayOperation.ReadReconciliation] = ([Role.Operations], false),
+        // Reconciliation rebuilds every city's ledger: the region's clearing operators' tool.
+        [GatewayOperation.StartReconciliation] = ([Role.Clearing], false),
+        [GatewayOperation.ReadReconciliation] = ([Role.Clearing], false),
     };
 
     public static IEnumerable<GatewayOperation> Operations => Matrix.Keys;
 
-    /// <summary>Null when allowed, else the 403 code.</summary>
-    public static string? Denial(GatewayOperation operation, City keyCity, Role role, City gateway, City? cardIssuer)
+    /// <summary>Null when allowed, else the 403 code. A key of no city is the region's: it is at home at every gateway.</summary>
+    public static string? Denial(GatewayOperation operation, City? keyCity, Role role, City gateway, City? cardIssuer)
     {
         var (roles, own) = Matrix[operation];
-        if (keyCity != gateway)
+        if (keyCity is not null && keyCity != gateway)
         {
             return "KeyForAnotherCity";
         }

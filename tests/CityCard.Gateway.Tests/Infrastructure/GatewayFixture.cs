@@ -58,12 +58,26 @@ public sealed class GatewayFixture : IAsyncLifetime
     /// <summary>A raw HttpClient on a gateway, for requests no well-behaved client would send.</summary>
     public HttpClient Http(City gateway) => gateways[gateway].Http;
 
-    /// <summary>A typed client at <paramref name="gateway"/> with the key of <paramref name="keyCity"/> (default: the gateway's own city).</summary>
-    public GatewayClient Client(City gateway, Role role, City? keyCity = null) => new(Http(gateway), KeyOf(keyCity ?? gateway, role));
+    /// <summary>
+    /// Every key the gateways know: each city's terminal, service-desk and operations keys, and the region's clearing
+    /// key (no city).
+    /// </summary>
+    public static IReadOnlyList<(City? City, Role Role)> AllKeys { get; } =
+        [.. Cities.All.SelectMany(c => Roles.OfCities.Select(r => ((City?)c, r))), (null, Role.Clearing)];
 
-    public static string KeyIdOf(City city, Role role) => $"{city.ToString().ToLowerInvariant()}-{role.Name()}";
+    /// <summary>
+    /// A typed client at <paramref name="gateway"/> with the key of <paramref name="keyCity"/> (default: the gateway's
+    /// own city); a regional role's client has the region's key.
+    /// </summary>
+    public GatewayClient Client(City gateway, Role role, City? keyCity = null) =>
+        new(Http(gateway), KeyOf(role.IsRegional() ? null : keyCity ?? gateway, role));
 
-    public static string KeyOf(City city, Role role) => $"{KeyIdOf(city, role)}.{SecretOf(city, role)}";
+    public static string KeyIdOf(City? city, Role role) => $"{city?.ToString().ToLowerInvariant() ?? "region"}-{role.Name()}";
+
+    public static string KeyOf(City? city, Role role) => $"{KeyIdOf(city, role)}.{SecretOf(city, role)}";
+
+    /// <summary>The region's clearing key, valid at every gateway.</summary>
+    public static string ClearingKey => KeyOf(null, Role.Clearing);
 
     public static string NewCard(City city) => CardNumber.Create(city, Random.Shared.NextInt64(1, 999_999_999)).Value;
 
@@ -119,16 +133,13 @@ public sealed class GatewayFixture : IAsyncLifetime
             ["Cluster:GatewayPort"] = Port(gatewayPort),
         };
         var i = 0;
-        foreach (var keyCity in Cities.All)
+        foreach (var (keyCity, role) in AllKeys)
         {
-            foreach (var role in Roles.All)
-            {
-                config[$"Gateway:Keys:{i}:Id"] = KeyIdOf(keyCity, role);
-                config[$"Gateway:Keys:{i}:City"] = keyCity.ToString();
-                config[$"Gateway:Keys:{i}:Role"] = role.Name();
-                config[$"Gateway:Keys:{i}:Secret"] = SecretOf(keyCity, role);
-                i++;
-            }
+            config[$"Gateway:Keys:{i}:Id"] = KeyIdOf(keyCity, role);
+            config[$"Gateway:Keys:{i}:City"] = keyCity?.ToString();
+            config[$"Gateway:Keys:{i}:Role"] = role.Name();
+            config[$"Gateway:Keys:{i}:Secret"] = SecretOf(keyCity, role);
+            i++;
         }
 
         var builder = WebApplication.CreateBuilder();
@@ -142,7 +153,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         return app;
     }
 
-    private static string SecretOf(City city, Role role) => $"test-secret-{city}-{role.Name()}-0123456789";
+    private static string SecretOf(City? city, Role role) => $"test-secret-{city?.ToString() ?? "RG"}-{role.Name()}-0123456789";
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 

@@ -77,6 +77,40 @@ public sealed class ClearingStoreTests : IAsyncLifetime
         Assert.Equal(next, (await clearing.LoadAsync()).Version);
     }
 
+    [Fact]
+    public async Task The_tombstones_marten_writes_for_a_failed_append_are_left_out_and_projection_moves_past_them()
+    {
+        var card = CardNumber.Create(City.YB, 7);
+        var writer = new MartenCardEventStore(store, Options.Create(new CardStoreOptions { GroupCommit = false }));
+        // Reusing a recorded operation id fails the transaction after Marten took its sequence numbers.
+        var reused = new CardToppedUp("top-up", Now, Money.FromFen(100), City.YB, TopUpChannel.Kiosk);
+        var good = new CardToppedUp("good", Now, Money.FromFen(300), City.LZ, TopUpChannel.Kiosk);
+        var state = await writer.LoadAsync(card);
+        Assert.Equal(AppendOutcome.DuplicateOperation, (await writer.AppendAsync(CardAppend.Of(state, [reused]))).Outcome);
+        Assert.Equal(AppendOutcome.Appended, (await writer.AppendAsync(CardAppend.Of(state, [good]))).Outcome);
+        Assert.True(await ScalarAsync($"select count(*) from citycard.mt_events where stream_id = '{CardEventFeed.MartenTombstoneStream}'") > 0, "the failed append should have left tombstones");
+
+        for (var cycle = 0; cycle < 3; cycle++)
+        {
+            var (current, version) = await clearing.LoadAsync();
+            var change = ProjectionStep.Run(current, await feed.ReadCycleAsync(current.Checkpoint, 100), ClearingPolicy.Default, Now);
+            await clearing.CommitAsync(new ClearingCommit(version, change, null, Now));
+        }
+
+        var checkpoint = (await clearing.LoadAsync()).State.Checkpoint;
+        Assert.Equal(await feed.HeadAsync(), checkpoint.Position);
+        Assert.Empty(checkpoint.Gaps);
+        Assert.Equal(10, await PostingLinesAsync()); // issue 2, two top-ups across cities 4 each
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private async Task<long> PostingLinesAsync()
     {
         await using var connection = new NpgsqlConnection(connectionString);

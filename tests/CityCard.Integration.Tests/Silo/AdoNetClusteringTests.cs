@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using CityCard.Client;
 using CityCard.Contracts;
 using CityCard.Integration.Tests.Infrastructure;
@@ -30,8 +28,8 @@ public sealed class AdoNetClusteringTests : IAsyncLifetime
     {
         connectionString = await TestPostgres.CreateDatabaseAsync("adonet");
         await OrleansSchema.ApplyAsync(connectionString);
-        silos.Add(await StartSiloAsync());
-        silos.Add(await StartSiloAsync());
+        silos.Add(await LocalPorts.StartWithRetryAsync(StartSiloAsync));
+        silos.Add(await LocalPorts.StartWithRetryAsync(StartSiloAsync));
     }
 
     public async Task DisposeAsync()
@@ -108,16 +106,25 @@ public sealed class AdoNetClusteringTests : IAsyncLifetime
             ["Cluster:Membership"] = "AdoNet",
             ["Cluster:ClusterId"] = ClusterId,
             ["Cluster:ServiceId"] = ClusterId,
-            ["Cluster:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Cluster:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cluster:SiloPort"] = LocalPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cluster:GatewayPort"] = LocalPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort()}");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{LocalPorts.Free()}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var settings = SiloSettings.From(builder.Configuration);
         builder.AddCityCardSilo(settings);
         var app = builder.Build();
         app.MapCityCardEndpoints(settings);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
     }
 
@@ -129,10 +136,4 @@ public sealed class AdoNetClusteringTests : IAsyncLifetime
         return await command.ExecuteScalarAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

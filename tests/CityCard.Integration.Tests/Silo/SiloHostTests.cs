@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using CityCard.Client;
 using CityCard.Contracts;
 using CityCard.Integration.Tests.Infrastructure;
@@ -20,19 +19,25 @@ namespace CityCard.Integration.Tests.Silo;
 /// </summary>
 public sealed class SiloHostTests : IAsyncLifetime
 {
-    private readonly int httpPort = FreePort();
-    private readonly int gatewayPort = FreePort();
+    private int httpPort;
+    private int gatewayPort;
     private string connectionString = string.Empty;
     private WebApplication silo = null!;
 
     public async Task InitializeAsync()
     {
         connectionString = await TestPostgres.CreateDatabaseAsync("silo");
+        silo = await LocalPorts.StartWithRetryAsync(StartSiloAsync);
+    }
+
+    private async Task<WebApplication> StartSiloAsync()
+    {
+        (httpPort, gatewayPort) = (LocalPorts.Free(), LocalPorts.Free());
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:CityCard"] = connectionString,
-            ["Cluster:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cluster:SiloPort"] = LocalPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Cluster:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Telemetry:Exporter"] = "console",
         });
@@ -40,9 +45,19 @@ public sealed class SiloHostTests : IAsyncLifetime
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var settings = SiloSettings.From(builder.Configuration);
         builder.AddCityCardSilo(settings);
-        silo = builder.Build();
-        silo.MapCityCardEndpoints(settings);
-        await silo.StartAsync();
+        var app = builder.Build();
+        app.MapCityCardEndpoints(settings);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return app;
     }
 
     public async Task DisposeAsync()
@@ -85,10 +100,4 @@ public sealed class SiloHostTests : IAsyncLifetime
         await host.StopAsync();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
