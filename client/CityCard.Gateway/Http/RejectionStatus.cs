@@ -38,6 +38,7 @@ public static class RejectionStatus
         RejectionCode.DepositOutOfRange => 422,
         RejectionCode.IssuerMismatch => 422,
         RejectionCode.ReversalExceedsCharge => 422,
+        RejectionCode.RefundExceedsCharge => 422,
         RejectionCode.ReplacementSameCard => 422,
         RejectionCode.ReplacementIssuerMismatch => 422,
         RejectionCode.UnknownRoute => 422,
@@ -62,7 +63,6 @@ public static class RejectionStatus
         RejectionCode.ChargeAlreadyReversed => 409,
         RejectionCode.ReplacementTargetUnavailable => 409,
         RejectionCode.OutstandingDebt => 409,
-        RejectionCode.RefundExceedsCharge => 409,
     };
 #pragma warning restore CS8524
 }

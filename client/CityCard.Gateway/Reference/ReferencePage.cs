@@ -97,6 +97,13 @@ public static class ReferencePage
             Row(html, code.ToString(), Clearing.ClearingRejectionStatus.For(code), "Refused by the clearing house; nothing recorded. See docs/concepts/settlement.md.");
         }
 
+        // Dispute codes that are neither a card's nor the clearing house's: one row each.
+        var named = Enum.GetNames<RejectionCode>().Concat(Enum.GetNames<ClearingRejection>()).ToHashSet(StringComparer.Ordinal);
+        foreach (var code in Enum.GetValues<DisputeRejection>().Where(c => !named.Contains(c.ToString())))
+        {
+            Row(html, code.ToString(), Disputes.DisputeRejectionStatus.For(code), "Refused by the dispute case; nothing recorded. See docs/concepts/cards.md#disputes.");
+        }
+
         html.Append("</table>");
     }
 
