@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using CityCard.Client.Http;
 using CityCard.Contracts;
 using CityCard.Gateway;
@@ -32,12 +30,12 @@ public sealed class GatewayFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync("gateway");
-        var gatewayPort = FreePort();
-        silo = await StartSiloAsync(gatewayPort);
+        var gatewayPort = 0;
+        silo = await LocalPorts.StartWithRetryAsync(() => StartSiloAsync(gatewayPort = LocalPorts.Free()));
         foreach (var city in GatewayCities)
         {
-            var url = new Uri($"http://127.0.0.1:{FreePort()}/");
-            var app = await StartGatewayAsync(city, url, gatewayPort);
+            var url = new Uri("http://127.0.0.1/");
+            var app = await LocalPorts.StartWithRetryAsync(() => StartGatewayAsync(city, url = new Uri($"http://127.0.0.1:{LocalPorts.Free()}/"), gatewayPort));
             gateways[city] = (app, url, new HttpClient { BaseAddress = url });
         }
     }
@@ -112,16 +110,25 @@ public sealed class GatewayFixture : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:CityCard"] = ConnectionString,
-            ["Cluster:SiloPort"] = Port(FreePort()),
+            ["Cluster:SiloPort"] = Port(LocalPorts.Free()),
             ["Cluster:GatewayPort"] = Port(gatewayPort),
         });
-        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort()}");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{LocalPorts.Free()}");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var settings = SiloSettings.From(builder.Configuration);
         builder.AddCityCardSilo(settings);
         var app = builder.Build();
         app.MapCityCardEndpoints(settings);
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
     }
 
@@ -149,7 +156,16 @@ public sealed class GatewayFixture : IAsyncLifetime
         builder.AddCityCardGateway(GatewaySettings.From(builder.Configuration));
         var app = builder.Build();
         app.MapCityCardGateway();
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
     }
 
@@ -157,12 +173,6 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 [CollectionDefinition(Name)]
