@@ -34,8 +34,10 @@ dotnet build CityCard.sln -c Release -nologo -v q -clp:ErrorsOnly
 
 STARTED_PG=0
 if [[ -z "${ConnectionStrings__CityCard:-}" ]]; then
+  # A database of its own for every run: the demonstration closes "today's" window and checks every stream and
+  # ledger, which an earlier run's data (perhaps written by an older version) would muddle.
   echo "== Starting PostgreSQL (scripts/pg-start.sh)"
-  ConnectionStrings__CityCard="$(scripts/pg-start.sh)"
+  ConnectionStrings__CityCard="$(CITYCARD_PG_DATABASE="citycard_run_$(date -u +%Y%m%d%H%M%S)" scripts/pg-start.sh)"
   STARTED_PG=1
 fi
 export ConnectionStrings__CityCard

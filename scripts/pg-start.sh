@@ -4,7 +4,8 @@
 #   CS=$(scripts/pg-start.sh)
 # Env: CITYCARD_PG_NAME (instance, default dev), CITYCARD_PG_DIR (data folder),
 #      CITYCARD_PG_PORT (first port to try, default 54329),
-#      CITYCARD_PG_FAST=1 (no fsync etc.; for throwaway test data only).
+#      CITYCARD_PG_FAST=1 (no fsync etc.; for throwaway test data only),
+#      CITYCARD_PG_DATABASE (the database to create if missing and connect to, default citycard).
 set -euo pipefail
 
 # Keep stdout for the connection string alone; everything else goes to stderr.
@@ -199,11 +200,14 @@ else
 fi
 
 # TCP + trust auth: any OS user may connect as citycard, so no as_pg needed here.
+# CITYCARD_PG_DATABASE names the database to create (if missing) and connect to; default citycard.
+DB="${CITYCARD_PG_DATABASE:-citycard}"
+[[ "$DB" =~ ^[a-z][a-z0-9_]{0,62}$ ]] || die "CITYCARD_PG_DATABASE must be [a-z][a-z0-9_]*, got '$DB'"
 exists="$("$PSQL" -h 127.0.0.1 -p "$PORT" -U citycard -d postgres -X -tAc \
-  "select 1 from pg_database where datname='citycard'")" || { show_log_tail; die "cannot query server on port $PORT"; }
+  "select 1 from pg_database where datname='$DB'")" || { show_log_tail; die "cannot query server on port $PORT"; }
 if [[ "$exists" != "1" ]]; then
-  log "creating database citycard"
-  "$CREATEDB" -h 127.0.0.1 -p "$PORT" -U citycard citycard || die "createdb citycard failed"
+  log "creating database $DB"
+  "$CREATEDB" -h 127.0.0.1 -p "$PORT" -U citycard "$DB" || die "createdb $DB failed"
 fi
 
-echo "Host=127.0.0.1;Port=$PORT;Username=citycard;Database=citycard" >&3
+echo "Host=127.0.0.1;Port=$PORT;Username=citycard;Database=$DB" >&3
