@@ -104,33 +104,13 @@ public sealed class GatewayFixture : IAsyncLifetime
         return await command.ExecuteScalarAsync() is long version ? version : 0;
     }
 
-    private async Task<WebApplication> StartSiloAsync(int gatewayPort)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private Task<WebApplication> StartSiloAsync(int gatewayPort) =>
+        TestSiloHost.StartAsync(LocalPorts.Free(), new Dictionary<string, string?>
         {
             ["ConnectionStrings:CityCard"] = ConnectionString,
             ["Cluster:SiloPort"] = Port(LocalPorts.Free()),
             ["Cluster:GatewayPort"] = Port(gatewayPort),
         });
-        builder.WebHost.UseUrls($"http://127.0.0.1:{LocalPorts.Free()}");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var settings = SiloSettings.From(builder.Configuration);
-        builder.AddCityCardSilo(settings);
-        var app = builder.Build();
-        app.MapCityCardEndpoints(settings);
-        try
-        {
-            await app.StartAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        return app;
-    }
 
     private static async Task<WebApplication> StartGatewayAsync(City city, Uri url, int gatewayPort)
     {

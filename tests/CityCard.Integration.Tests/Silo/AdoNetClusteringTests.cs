@@ -97,36 +97,16 @@ public sealed class AdoNetClusteringTests : IAsyncLifetime
         Assert.Empty((await table.ReadRows(grain)).Reminders);
     }
 
-    private async Task<WebApplication> StartSiloAsync()
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private Task<WebApplication> StartSiloAsync() =>
+        TestSiloHost.StartAsync(LocalPorts.Free(), new Dictionary<string, string?>
         {
             ["ConnectionStrings:CityCard"] = connectionString,
             ["Cluster:Membership"] = "AdoNet",
             ["Cluster:ClusterId"] = ClusterId,
             ["Cluster:ServiceId"] = ClusterId,
-            ["Cluster:SiloPort"] = LocalPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Cluster:GatewayPort"] = LocalPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cluster:SiloPort"] = TestSiloHost.Port(LocalPorts.Free()),
+            ["Cluster:GatewayPort"] = TestSiloHost.Port(LocalPorts.Free()),
         });
-        builder.WebHost.UseUrls($"http://127.0.0.1:{LocalPorts.Free()}");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var settings = SiloSettings.From(builder.Configuration);
-        builder.AddCityCardSilo(settings);
-        var app = builder.Build();
-        app.MapCityCardEndpoints(settings);
-        try
-        {
-            await app.StartAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        return app;
-    }
 
     private async Task<object?> ScalarAsync(string sql)
     {

@@ -30,34 +30,16 @@ public sealed class SiloHostTests : IAsyncLifetime
         silo = await LocalPorts.StartWithRetryAsync(StartSiloAsync);
     }
 
-    private async Task<WebApplication> StartSiloAsync()
+    private Task<WebApplication> StartSiloAsync()
     {
         (httpPort, gatewayPort) = (LocalPorts.Free(), LocalPorts.Free());
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        return TestSiloHost.StartAsync(httpPort, new Dictionary<string, string?>
         {
             ["ConnectionStrings:CityCard"] = connectionString,
-            ["Cluster:SiloPort"] = LocalPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Cluster:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cluster:SiloPort"] = TestSiloHost.Port(LocalPorts.Free()),
+            ["Cluster:GatewayPort"] = TestSiloHost.Port(gatewayPort),
             ["Telemetry:Exporter"] = "console",
         });
-        builder.WebHost.UseUrls($"http://127.0.0.1:{httpPort}");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var settings = SiloSettings.From(builder.Configuration);
-        builder.AddCityCardSilo(settings);
-        var app = builder.Build();
-        app.MapCityCardEndpoints(settings);
-        try
-        {
-            await app.StartAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        return app;
     }
 
     public async Task DisposeAsync()
