@@ -14,11 +14,12 @@ namespace CityCard.Integration.Tests.Clearing;
 public sealed class WindowClosingTests(DrivenClearingFixture fixture) : IClassFixture<DrivenClearingFixture>
 {
     private static readonly BusinessCalendar Calendar = BusinessCalendar.MidnightChina;
+    private readonly ClearingDays days = new(fixture);
 
     [Fact]
     public async Task Closing_waits_for_an_event_committed_before_the_cut_off_that_the_projection_had_only_seen_as_a_gap()
     {
-        var day = await FreshDayAsync();
+        var day = await days.FreshDayAsync();
         var card = CardClusterFixture.NewCard(City.ZG);
         var topUp = NewOp("held-topup");
         await using var held = await fixture.HoldAppendAsync(card, Issued(card), new CardToppedUp(topUp, Now, Money.FromFen(5000), City.LZ, TopUpChannel.Kiosk));
@@ -40,11 +41,11 @@ public sealed class WindowClosingTests(DrivenClearingFixture fixture) : IClassFi
     [Fact]
     public async Task A_late_offline_tap_after_the_window_closed_lands_in_the_next_window_marked_late()
     {
-        var day = await FreshDayAsync();
+        var day = await days.FreshDayAsync();
         var card = CardClusterFixture.NewCard(City.ZG);
         await fixture.Cards.IssueAsync(card, Issue(card));
         await fixture.Cards.TopUpAsync(card, TopUp(10_000));
-        var closed = await CloseAsync(day);
+        var closed = await days.CloseAsync(day);
 
         var tap = Charge(200, tappedAt: Calendar.EndOf(day).AddHours(-2), City.LZ, Category.Retail);
         Assert.True((await fixture.Cards.ChargeAsync(card, tap)).IsAccepted);
@@ -53,7 +54,7 @@ public sealed class WindowClosingTests(DrivenClearingFixture fixture) : IClassFi
         var next = day.AddDays(1);
         Assert.All(await fixture.PostingsOfAsync(tap.OperationId), p => Assert.Equal((next, true), (p.Window, p.Late)));
         Assert.Equal(closed, await fixture.Clearing.GetSettlementAsync(day), SettlementComparer.Instance);
-        var nextReport = await CloseAsync(next);
+        var nextReport = await days.CloseAsync(next);
         Assert.Equal(2, nextReport.LateEntries);
         Assert.Equal(-198, nextReport.Positions.Single(p => p.City == City.ZG).Net.Fen); // 2.00 less the 80 bp fee (1.6 fen, rounded to 2)
     }
@@ -61,7 +62,7 @@ public sealed class WindowClosingTests(DrivenClearingFixture fixture) : IClassFi
     [Fact]
     public async Task An_event_committed_after_its_window_closed_is_not_skipped_but_posted_late_in_the_next()
     {
-        var day = await FreshDayAsync();
+        var day = await days.FreshDayAsync();
         var card = CardClusterFixture.NewCard(City.YB);
         var topUp = NewOp("slow-topup");
         await using var held = await fixture.HoldAppendAsync(card, Issued(card), new CardToppedUp(topUp, Now, Money.FromFen(3000), City.NJ, TopUpChannel.Kiosk));
@@ -69,7 +70,7 @@ public sealed class WindowClosingTests(DrivenClearingFixture fixture) : IClassFi
         Assert.True((await fixture.Cards.IssueAsync(other, Issue(other))).IsAccepted);
         await fixture.Clearing.CatchUpAsync();
 
-        var report = await CloseAsync(day);
+        var report = await days.CloseAsync(day);
         Assert.All(report.Positions, p => Assert.Equal(Money.Zero, p.Net));
 
         await held.CommitAsync();
@@ -82,7 +83,7 @@ public sealed class WindowClosingTests(DrivenClearingFixture fixture) : IClassFi
     [Fact]
     public async Task Clearing_commands_are_idempotent_by_operation_id_and_refusals_are_named()
     {
-        var day = await FreshDayAsync();
+        var day = await days.FreshDayAsync();
         var card = CardClusterFixture.NewCard(City.NJ);
         await fixture.Cards.IssueAsync(card, Issue(card));
         await fixture.Cards.TopUpAsync(card, TopUp(5_000, City.NJ));
@@ -108,7 +109,7 @@ public sealed class WindowClosingTests(DrivenClearingFixture fixture) : IClassFi
     [Fact]
     public async Task Trial_balances_balance_and_the_projection_reports_its_lag()
     {
-        await FreshDayAsync();
+        await days.FreshDayAsync();
         var card = CardClusterFixture.NewCard(City.LZ);
         await fixture.Cards.IssueAsync(card, Issue(card));
         await fixture.Cards.TopUpAsync(card, TopUp(2_500, City.ZG));
@@ -132,31 +133,6 @@ public sealed class WindowClosingTests(DrivenClearingFixture fixture) : IClassFi
 
     private CardIssued Issued(string card) =>
         new(NewOp("issue"), Now, CardNumber.Parse(card), CardNumber.Parse(card).Issuer, ProductCode.Standard, Money.Zero);
-
-    /// <summary>Closes every window still open (moving the clock past its cut-off) and puts the clock at 10:00 of the next fresh day.</summary>
-    private async Task<DateOnly> FreshDayAsync()
-    {
-        while (true)
-        {
-            var status = await fixture.Clearing.CatchUpAsync();
-            var open = status.UnsettledWindows.Where(w => w.Status == WindowStatus.Open).OrderBy(w => w.Window).FirstOrDefault();
-            if (open is null)
-            {
-                fixture.AdvanceTo(new DateTimeOffset(status.CurrentWindow.ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset));
-                return (await fixture.Clearing.GetProjectionStatusAsync()).CurrentWindow;
-            }
-
-            await CloseAsync(open.Window);
-        }
-    }
-
-    private async Task<SettlementReport> CloseAsync(DateOnly day)
-    {
-        fixture.AdvanceTo(Calendar.EndOf(day).AddMinutes(1));
-        var closing = await fixture.Clearing.CloseWindowAsync(new CloseWindowRequest(NewOp("close"), day));
-        Assert.True(closing.IsAccepted, $"{closing.Rejection}: {closing.Detail}");
-        return await fixture.Clearing.WaitForSettlementAsync(day, TimeSpan.FromSeconds(30)) ?? throw new TimeoutException($"Window {day} did not close.");
-    }
 
     /// <summary>Settlement records hold lists, which records compare by reference; compare their JSON instead.</summary>
     private sealed class SettlementComparer : IEqualityComparer<SettlementReport?>
