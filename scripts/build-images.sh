@@ -41,6 +41,8 @@ OUT="${CITYCARD_IMAGES_OUT:-$PWD/artifacts/images}"
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 TOOLS="$PWD/artifacts/tools"
+# The base image's layout is kept between builds (it changes only with its recipe, the runtime or a package).
+BASE_CACHE="$PWD/artifacts/images/.base"
 
 REGISTRY_PID=""
 WORK="$(mktemp -d)"
@@ -79,10 +81,10 @@ base_layout() {
   local packages key dir
   packages="$(apt-cache policy libc6 libgcc-s1 libstdc++6 libssl3 zlib1g tzdata ca-certificates 2>/dev/null | grep -E '^[a-z]|Candidate' | tr -d ' \n')"
   key="$( { cat scripts/images/base-image.sh; dotnet --list-runtimes; echo "$packages"; } | sha256sum | cut -c1-16)"
-  dir="$OUT/.base/$key"
+  dir="$BASE_CACHE/$key"
   if [[ ! -f "$dir/index.json" ]]; then
     log "building the base image (scripts/images/base-image.sh)"
-    rm -rf "$OUT/.base"
+    rm -rf "$BASE_CACHE"
     scripts/images/base-image.sh "$dir" >/dev/null
   fi
   echo "$dir"

@@ -1,7 +1,9 @@
 using CityCard.Client;
+using CityCard.Cluster.Tls;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Cards;
 using CityCard.Gateway.Clearing;
+using CityCard.Gateway.Cluster;
 using CityCard.Gateway.Disputes;
 using CityCard.Gateway.Hotlist;
 using CityCard.Gateway.Http;
@@ -39,8 +41,18 @@ public static class GatewayApp
         builder.Services.AddProblemDetails();
         builder.Services.AddGatewayOpenApi(settings);
 
+        var clusterConnection = new ClusterConnection();
+        var clusterTls = ClusterTlsSettings.From(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
+            client.AddClusterConnectionStatusObserver(clusterConnection);
+
+            // Mutual TLS to the silos when Cluster:Tls is set (Kubernetes); plain TCP on loopback otherwise (./run.sh).
+            if (clusterTls is not null)
+            {
+                client.UseCityCardTls(clusterTls);
+            }
+
             if (settings.Clustering == GatewayClustering.AdoNet)
             {
                 client.UseAdoNetClustering(o =>
@@ -62,6 +74,10 @@ public static class GatewayApp
                 client.UseLocalhostClustering([.. settings.SiloGatewayPorts]);
             }
         });
+
+        // Registered after the cluster client, whose start is the connect (see ClusterConnection).
+        builder.Services.AddSingleton(clusterConnection);
+        builder.Services.AddHostedService(_ => clusterConnection);
     }
 
     public static void MapCityCardGateway(this WebApplication app)
@@ -70,6 +86,12 @@ public static class GatewayApp
         app.UseStatusCodePages(ErrorHandling.HandleStatusCodeAsync);
 
         app.MapGet("/health", (GatewaySettings s) => TypedResults.Ok(new { status = "ok", city = s.City.ToString() })).ExcludeFromDescription();
+
+        // Ready when the cluster client holds a connection to a silo: the readiness probe of deploy/k8s.
+        app.MapGet("/health/ready", (GatewaySettings s, ClusterConnection cluster) => cluster.IsConnected
+                ? Results.Ok(new { status = "ready", city = s.City.ToString(), siloGateways = cluster.ConnectedGateways })
+                : Results.Json(new { status = "not-ready", city = s.City.ToString(), siloGateways = 0 }, statusCode: StatusCodes.Status503ServiceUnavailable))
+            .ExcludeFromDescription();
         app.MapCardEndpoints();
         app.MapTapBatchEndpoints();
         app.MapHotlistEndpoints();
