@@ -82,11 +82,16 @@ base_layout() {
   packages="$(apt-cache policy libc6 libgcc-s1 libstdc++6 libssl3 zlib1g tzdata ca-certificates 2>/dev/null | grep -E '^[a-z]|Candidate' | tr -d ' \n')"
   key="$( { cat scripts/images/base-image.sh; dotnet --list-runtimes; echo "$packages"; } | sha256sum | cut -c1-16)"
   dir="$BASE_CACHE/$key"
+  mkdir -p "$(dirname "$BASE_CACHE")"
+  # Two builds at once (a test and a person) share the cache: one builds, the other waits.
+  exec 8>"$BASE_CACHE.lock"
+  flock -w 600 8 || die "timed out waiting for $BASE_CACHE.lock"
   if [[ ! -f "$dir/index.json" ]]; then
     log "building the base image (scripts/images/base-image.sh)"
     rm -rf "$BASE_CACHE"
     scripts/images/base-image.sh "$dir" >/dev/null
   fi
+  exec 8>&-
   echo "$dir"
 }
 
@@ -137,12 +142,17 @@ EOF
 fi
 
 revision="$(git rev-parse HEAD 2>/dev/null || echo unknown)"
+# A build folder of its own (--artifacts-path), so the images never disturb the bin/ and obj/ the tests use, kept
+# between runs so that a rebuild is incremental; one build at a time uses it.
+BUILD="$PWD/artifacts/images/.build"
+mkdir -p "$BUILD"
+exec 9>"$BUILD.lock"
+flock -w 1800 9 || die "timed out waiting for $BUILD.lock"
 for name in "${NAMES[@]}"; do
   archive="$OUT/citycard-$name-$TAG.tar"
   log "publishing ${PROJECTS[$name]} as citycard/$name:$TAG"
-  # A build folder of its own (--artifacts-path), so the images never disturb the bin/ and obj/ the tests use.
   dotnet publish "${PROJECTS[$name]}" -c Release -r linux-x64 --self-contained false -nologo -v q -clp:ErrorsOnly \
-    --artifacts-path "$WORK/build" \
+    --artifacts-path "$BUILD" \
     -t:PublishContainer \
     -p:EnableSdkContainerSupport=true \
     -p:ContainerBaseImage="$BASE_IMAGE" \
