@@ -35,6 +35,10 @@ public static class Requests
     public static string RideJson(string route = "ZG-1", string? extra = null) =>
         $$"""{"merchantId":"ZG-BUS","category":"Bus","terminalId":"ZG-T-2","terminalSequence":8,"tappedAt":"{{Now()}}","ride":{"route":"{{route}}"}{{extra}}}""";
 
+    /// <summary>A public bike at Zigong, taken 40 minutes ago and returned at <paramref name="endedAt"/> (default: 10 minutes ago).</summary>
+    public static string BikeJson(string? tappedAt = null, string? endedAt = null) =>
+        $$$"""{"merchantId":"ZG-BIKE","category":"Bike","terminalId":"ZG-K-3","terminalSequence":9,"tappedAt":"{{{tappedAt ?? Now(-40)}}}","ride":{"endedAt":"{{{endedAt ?? Now(-10)}}}"}}""";
+
     /// <summary>A purchase at a Zigong shop: the merchant's amount, no ride.</summary>
     public static string ChargeJson(long fen, string? tappedAt = null) =>
         $$"""{"amount":{{fen}},"merchantId":"ZG-SHOP","category":"Retail","terminalId":"ZG-T-1","terminalSequence":7,"tappedAt":"{{tappedAt ?? Now()}}"}""";
