@@ -9,6 +9,7 @@ using CityCard.Gateway.Integrity;
 using CityCard.Gateway.Reconciliation;
 using CityCard.Gateway.Reference;
 using CityCard.Gateway.Terminals;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Npgsql;
 
 namespace CityCard.Gateway;
@@ -25,6 +26,16 @@ public static class GatewayApp
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = ServerLimits.MaxRequestLineBytes;
+            kestrel.Limits.MaxRequestHeadersTotalSize = ServerLimits.MaxRequestHeadersBytes;
+            kestrel.Limits.MaxRequestHeaderCount = ServerLimits.MaxRequestHeaderCount;
+            kestrel.ConfigureEndpointDefaults(listen =>
+            {
+                // HTTP/1.1 only: what every client of ours speaks, and where Kestrel's own answers are responses the
+                // connection middleware can give a problem body (HTTP/2 cleartext would answer with stream resets).
+                listen.Protocols = HttpProtocols.Http1;
+                listen.Use(ServerAnswer.Middleware);
+            });
         });
 
         builder.Services.AddSingleton(settings);

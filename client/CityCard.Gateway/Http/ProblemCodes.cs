@@ -27,6 +27,10 @@ public static class ProblemCodes
     public const string NotFound = nameof(NotFound);
     public const string MethodNotAllowed = nameof(MethodNotAllowed);
     public const string BadRequest = nameof(BadRequest);
+    public const string UriTooLong = nameof(UriTooLong);
+    public const string HeadersTooLarge = nameof(HeadersTooLarge);
+    public const string RequestTimeout = nameof(RequestTimeout);
+    public const string LengthRequired = nameof(LengthRequired);
     public const string ClusterUnavailable = nameof(ClusterUnavailable);
     public const string InternalError = nameof(InternalError);
     public const string NotCaseParty = nameof(NotCaseParty);
@@ -58,7 +62,11 @@ public static class ProblemCodes
         (MalformedRecord, 400, "A batch record cannot be read; that record is invalid."),
         (NotFound, 404, "No such endpoint."),
         (MethodNotAllowed, 405, "The endpoint exists but not with this method."),
-        (BadRequest, 400, "The HTTP request itself is malformed."),
+        (BadRequest, 400, "The HTTP request itself is malformed: its request line, a header, the Host, the path (a NUL or other control character), or an HTTP version other than 1.0 and 1.1."),
+        (UriTooLong, 414, "The request line (method, path and query) is longer than the gateway reads."),
+        (HeadersTooLarge, 431, "The request's headers are too large, or too many."),
+        (RequestTimeout, 408, "The request's headers or body did not arrive in time."),
+        (LengthRequired, 411, "The body has neither a Content-Length nor chunked transfer encoding."),
         (NotCaseParty, 403, "The dispute case is between two other cities: only the card's issuer and the charge's city see it."),
         (UnknownRun, 404, "No reconciliation run has this id."),
         (ClusterUnavailable, 503, "The cluster could not be reached; retry with the same Idempotency-Key."),
