@@ -22,6 +22,9 @@ public static partial class WireTime
 
     public const string Example = "2026-11-26T08:05:00+08:00";
 
+    /// <summary>The shape of a time, as a JSON Schema pattern for the OpenAPI document (the reader also checks that it exists).</summary>
+    public const string Pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})$";
+
     private const string Expected = "a time is ISO 8601 with seconds and an offset (Z or ±hh:mm), e.g. " + Example;
 
     /// <summary>
@@ -72,7 +75,7 @@ public static partial class WireTime
     /// <summary>How the client writes a time into a query string: what <see cref="TryParse"/> reads, to the tick.</summary>
     public static string Format(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture);
 
-    // [0-9], not \d: \d also matches other scripts' digits ("２０２６").
+    // [0-9], not \d: \d also matches other scripts' digits ("２０２６"). \z, not $: $ also matches before a final newline.
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
     private static partial Regex Complete();
 

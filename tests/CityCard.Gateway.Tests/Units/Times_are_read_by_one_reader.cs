@@ -25,6 +25,7 @@ public sealed class Times_are_read_by_one_reader
     public void A_time_with_its_offset_is_the_instant_it_names(string text, string utc)
     {
         Assert.True(WireTime.TryParse(text, out var time, out var problem), problem);
+        Assert.Matches(WireTime.Pattern, text);
         Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), time);
         Assert.Equal(time.UtcDateTime, DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime);
     }
