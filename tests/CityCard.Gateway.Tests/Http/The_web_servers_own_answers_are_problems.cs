@@ -115,6 +115,46 @@ public sealed class The_web_servers_own_answers_are_problems(GatewayFixture gate
     }
 
     [Fact]
+    public async Task Headers_that_never_finish_are_answered_408_in_time()
+    {
+        var gateway = gateways.Http(City.ZG).BaseAddress!;
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(gateway.Host, gateway.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes("GET /v1/hotlist HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: "));
+
+        using var reader = new StreamReader(stream, Encoding.Latin1);
+        using var timeout = new CancellationTokenSource(RequestHeadersTimeout * 4);
+        var raw = await reader.ReadToEndAsync(timeout.Token);
+
+        Assert.StartsWith("HTTP/1.1 408 ", raw, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/problem+json", raw, StringComparison.Ordinal);
+        Assert.EndsWith("\"code\":\"RequestTimeout\"}", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_body_that_trickles_in_too_slowly_is_answered_408_and_changes_nothing()
+    {
+        var card = await gateways.NewActiveCardAsync(City.ZG, 1_000);
+        var before = await RegionState.CaptureAsync(gateways, card);
+        var gateway = gateways.Http(City.ZG).BaseAddress!;
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(gateway.Host, gateway.Port);
+        var stream = client.GetStream();
+
+        // Kestrel wants a body at 240 bytes a second after a grace of five; this one sends ten bytes and stops.
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(Head($"POST /v1/cards/{card}/top-ups HTTP/1.1", $"X-Api-Key: {Desk}", "Idempotency-Key: trickle",
+            "Content-Type: application/json", "Content-Length: 400") + "{\"amount\":"));
+        using var reader = new StreamReader(stream, Encoding.Latin1);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var raw = await reader.ReadToEndAsync(timeout.Token);
+
+        Assert.StartsWith("HTTP/1.1 408 ", raw, StringComparison.Ordinal);
+        Assert.Contains("\"code\":\"RequestTimeout\"", raw, StringComparison.Ordinal);
+        Assert.Equal(before, await RegionState.CaptureAsync(gateways, card));
+    }
+
+    [Fact]
     public async Task A_head_request_the_app_refuses_is_answered_without_a_body()
     {
         var response = await RawHttp.SendAsync(gateways.Http(City.ZG).BaseAddress!, Keyed("HEAD /v1/hotlist HTTP/1.1"));

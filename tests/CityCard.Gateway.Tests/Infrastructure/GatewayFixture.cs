@@ -22,6 +22,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 {
     public static readonly City[] GatewayCities = [City.ZG, City.LZ, City.NJ, City.YB];
 
+    /// <summary>How long the test gateways wait for a request's headers.</summary>
+    public static readonly TimeSpan RequestHeadersTimeout = TimeSpan.FromSeconds(5);
+
     private readonly Dictionary<City, (WebApplication App, Uri Url, HttpClient Http)> gateways = [];
     private WebApplication silo = null!;
 
@@ -134,6 +137,9 @@ public sealed class GatewayFixture : IAsyncLifetime
         builder.WebHost.UseUrls(url.ToString().TrimEnd('/'));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddCityCardGateway(GatewaySettings.From(builder.Configuration));
+
+        // Shorter than Kestrel's 30 s, so a test can see a request whose headers never finish answered in time.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.RequestHeadersTimeout = RequestHeadersTimeout);
         var app = builder.Build();
         app.MapCityCardGateway();
         try
