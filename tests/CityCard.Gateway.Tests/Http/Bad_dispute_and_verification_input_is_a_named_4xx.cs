@@ -42,7 +42,7 @@ public sealed class Bad_dispute_and_verification_input_is_a_named_4xx(GatewayFix
     [MemberData(nameof(Names))]
     public async Task Bad_input_is_refused_by_name(string name)
     {
-        var card = await gateways.NewActiveCardAsync(City.ZG, 5_000);
+        var card = await gateways.CardForRefusalsAsync(nameof(Bad_dispute_and_verification_input_is_a_named_4xx));
         var before = await RegionState.CaptureAsync(gateways, card);
         var (request, status, code) = Cases[name];
 

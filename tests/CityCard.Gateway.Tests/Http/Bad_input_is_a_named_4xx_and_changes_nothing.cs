@@ -91,7 +91,7 @@ public sealed class Bad_input_is_a_named_4xx_and_changes_nothing(GatewayFixture 
     [MemberData(nameof(Names))]
     public async Task Bad_input_is_refused_by_name(string name)
     {
-        var card = await gateways.NewActiveCardAsync(City.ZG, 10_000);
+        var card = await gateways.CardForRefusalsAsync(nameof(Bad_input_is_a_named_4xx_and_changes_nothing));
         var before = await RegionState.CaptureAsync(gateways, card);
         var (request, status, code) = Cases[name];
 

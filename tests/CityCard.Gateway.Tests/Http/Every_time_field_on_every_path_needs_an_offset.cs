@@ -83,7 +83,7 @@ public sealed class Every_time_field_on_every_path_needs_an_offset(GatewayFixtur
     [MemberData(nameof(Refusals))]
     public async Task A_time_without_an_offset_or_out_of_range_is_refused_as_InvalidTime_and_changes_nothing(string field, string time, string why)
     {
-        var card = await gateways.NewActiveCardAsync(City.ZG, 10_000);
+        var card = await gateways.CardForRefusalsAsync(nameof(Every_time_field_on_every_path_needs_an_offset));
         var before = await RegionState.CaptureAsync(gateways, card);
         var path = Fields.Single(f => $"{f.Path}: {f.Field}" == field);
 

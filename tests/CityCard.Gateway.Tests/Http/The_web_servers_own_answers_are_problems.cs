@@ -78,7 +78,7 @@ public sealed class The_web_servers_own_answers_are_problems(GatewayFixture gate
     [MemberData(nameof(Names))]
     public async Task Is_a_problem_with_a_named_code_and_changes_nothing(string name)
     {
-        var card = await gateways.NewActiveCardAsync(City.ZG, 1_000);
+        var card = await gateways.CardForRefusalsAsync(nameof(The_web_servers_own_answers_are_problems));
         var before = await RegionState.CaptureAsync(gateways, card);
         var (request, status, code) = Cases[name];
 
