@@ -32,7 +32,8 @@ public static class GatewayApp
             kestrel.ConfigureEndpointDefaults(listen =>
             {
                 // HTTP/1.1 only: what every client of ours speaks, and where Kestrel's own answers are responses the
-                // connection middleware can give a problem body (HTTP/2 cleartext would answer with stream resets).
+                // connection middleware can give a problem body (over cleartext HTTP/2 they would be stream resets).
+                // An HTTP/2 client is told HTTP_1_1_REQUIRED (docs/decisions/0026).
                 listen.Protocols = HttpProtocols.Http1;
                 listen.Use(ServerAnswer.Middleware);
             });

@@ -66,7 +66,7 @@ public sealed class Bad_clearing_input_is_a_named_4xx_and_changes_nothing(Gatewa
         ["a reference too long"] = (() => Confirm($$"""{"bankReference":"{{new string('R', 65)}}"}"""), HttpStatusCode.BadRequest, "InvalidBankReference"),
         ["a huge reference"] = (() => Confirm($$"""{"bankReference":"{{new string('R', 15_000)}}"}"""), HttpStatusCode.BadRequest, "InvalidBankReference"),
         ["a confirmation too large"] = (() => Confirm($$"""{"bankReference":"PBOC-1","pad":"{{new string('x', 20_000)}}"}"""), HttpStatusCode.RequestEntityTooLarge, "BodyTooLarge"),
-        ["a body larger than the gateway takes"] = (() => Confirm(new string(' ', 3 * 1024 * 1024) + "{}"), HttpStatusCode.RequestEntityTooLarge, "BodyTooLarge"),
+        ["a body larger than the gateway takes"] = (() => Confirm(new string(' ', 3 * 1024 * 1024) + "{}").ExpectingContinue(), HttpStatusCode.RequestEntityTooLarge, "BodyTooLarge"),
         ["a confirmation as text"] = (() => Post($"{Windows}/{NeverSeen}/confirm", "PBOC-1", "text/plain"), HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType"),
         ["an empty reason"] = (() => Abort("""{"reason":""}"""), HttpStatusCode.BadRequest, "InvalidReason"),
         ["a reason too long"] = (() => Abort($$"""{"reason":"{{new string('r', 201)}}"}"""), HttpStatusCode.BadRequest, "InvalidReason"),

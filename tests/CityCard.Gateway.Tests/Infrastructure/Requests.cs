@@ -29,6 +29,17 @@ public static class Requests
         return request;
     }
 
+    /// <summary>
+    /// Sends the headers first and the body only once the server asks for it (Expect: 100-continue), as a client
+    /// uploading something large should: a server that refuses the body at once (413) then closes the connection
+    /// before the client has written bytes it would otherwise be sending into a closed socket.
+    /// </summary>
+    public static HttpRequestMessage ExpectingContinue(this HttpRequestMessage request)
+    {
+        request.Headers.ExpectContinue = true;
+        return request;
+    }
+
     public static string Now(int minutes = -1) => DateTimeOffset.UtcNow.AddMinutes(minutes).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>A bus ride at Zigong: no amount, the route; the policy prices it.</summary>
