@@ -15,7 +15,10 @@ public enum ClearingRejection
     OperationConflict = 10,
 
     // The window's state does not allow the command.
-    /// <summary>Closing a business day that has not begun and is not the current open window.</summary>
+    /// <summary>
+    /// Closing a window whose business day (China Standard Time, from the cut-off) has not begun, even the current one
+    /// after today's was closed early.
+    /// </summary>
     WindowInFuture = 20,
 
     /// <summary>An earlier window is still open: windows close in date order.</summary>
