@@ -33,4 +33,11 @@ public enum ClearingRejection
     WindowAlreadySettled = 24,
     WindowAborted = 25,
     UnknownWindow = 26,
+
+    // Held cards (a card whose hash chain broke).
+    /// <summary>Releasing a card whose postings are not held.</summary>
+    CardNotHeld = 30,
+
+    /// <summary>Releasing a held card whose stream still does not verify: restore the changed event first.</summary>
+    ChainStillBroken = 31,
 }
