@@ -24,7 +24,7 @@ public sealed class ReconciliationService(
     public const string RunsTable = "reconciliation_runs";
 
     private static readonly string[] LedgerTables =
-        [ClearingSchema.Checkpoint, ClearingSchema.Postings, ClearingSchema.Movements, ClearingSchema.Windows, ClearingSchema.Operations];
+        [ClearingSchema.Checkpoint, ClearingSchema.Postings, ClearingSchema.Movements, ClearingSchema.Windows, ClearingSchema.Operations, ClearingSchema.HeldCards];
 
     private readonly string live = storeOptions.Value.Schema;
     private readonly string copy = options.Value.RebuildSchemaFor(storeOptions.Value.Schema);
