@@ -7,7 +7,7 @@ namespace CityCard.Cli.Clearing;
 /// <summary>
 /// held | held release CARD: the cards whose postings the clearing house holds because their hash chain broke (a
 /// stored event no longer matches its link), and their release by the region's clearing operators once the event has
-/// been restored and the card's stream verifies again (docs/decisions/0041).
+/// been restored and the card's stream verifies again (docs/decisions/0035).
 /// </summary>
 internal static class HeldCardsCommand
 {

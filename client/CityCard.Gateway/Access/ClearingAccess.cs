@@ -7,7 +7,7 @@ namespace CityCard.Gateway.Access;
 /// (operations) reads the windows, the projection's lag (with the cards held because their hash chain broke), and its
 /// own city's statement and ledger, at its own gateway: so nobody reads another city's operator statements. Releasing
 /// a held card is the clearing operators'. Terminals and service desks have no part in clearing.
-/// See docs/decisions/0040 and 0041.
+/// See docs/decisions/0040 and 0035.
 /// </summary>
 public static class ClearingAccess
 {

@@ -8,7 +8,7 @@ namespace CityCard.Domain.Projection;
 /// event that did not check, at <see cref="BreakSequence"/>; that event and every later event of the card are read but
 /// not posted (<see cref="Sequences"/>, also in the checkpoint's held set) until the hold is released, which is only
 /// possible once the card's whole stream verifies again (the changed row restored). Other cards go on. See
-/// docs/decisions/0041.
+/// docs/decisions/0035.
 /// </summary>
 public sealed record HeldCard(
     CardNumber Card,

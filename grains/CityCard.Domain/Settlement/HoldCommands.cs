@@ -10,7 +10,7 @@ namespace CityCard.Domain.Settlement;
 /// chain broke. Events are immutable, so no compensating event can mend a changed row: the operator restores the row
 /// as it was appended (from a backup or the database's log), the card's whole stream then verifies again, and only
 /// then does the release post the held events (placed as any event is: late into the current window if their own has
-/// closed). See docs/decisions/0041.
+/// closed). See docs/decisions/0035.
 /// </summary>
 public static class HoldCommands
 {

@@ -6,7 +6,7 @@ namespace CityCard.Gateway.Tests.Infrastructure;
 /// Who may do what with clearing, as decision 0040 states it, written out apart from the gateway's table: the region's
 /// clearing operators run the windows and alone read the region's report (every city's payouts are in it); a city's
 /// back office reads the windows, the lag, and its own statement and ledger; releasing a card held because its hash
-/// chain broke is the clearing operators' alone (0041); terminals and desks have no part in it.
+/// chain broke is the clearing operators' alone (0035); terminals and desks have no part in it.
 /// </summary>
 public static class ExpectedClearingAccess
 {
