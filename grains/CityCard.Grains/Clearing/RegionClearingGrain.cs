@@ -81,19 +81,24 @@ public sealed partial class RegionClearingGrain(
     public Task<ClearingOperationResult> AbortWindow(AbortWindowRequest request) =>
         CommandAsync(request, async (s, now) => WindowCommands.Abort(s, await FindWindowAsync(s, request.Window), request, now, policy));
 
-    public Task<ClearingOperationResult> ReleaseHeldCard(ReleaseHeldCardRequest request) =>
-        CommandAsync(request, async (s, now) =>
+    public async Task<ClearingOperationResult> ReleaseHeldCard(ReleaseHeldCardRequest request)
+    {
+        var held = 0;
+        var result = await CommandAsync(request, async (s, now) =>
         {
-            var stream = s.Holds.ContainsKey(request.Card) ? await feed.ReadStreamAsync(request.Card) : [];
+            // The whole stream is read only for a card that is held: it must verify before anything is posted.
+            var stream = s.Holds.TryGetValue(request.Card, out var hold) ? await feed.ReadStreamAsync(request.Card) : [];
+            held = hold?.Sequences.Count ?? 0;
             var verification = StreamVerifier.Verify(request.Card, stream.Select(e => new ChainedEvent(e.Version, e.EventType, e.Event, e.StoredHash)));
-            var outcome = HoldCommands.Release(s, request, verification, [.. stream.Where(e => e.Event is not null).Select(e => e.Recorded)], now, policy);
-            if (outcome is CommandOutcome.Accepted && s.Holds.TryGetValue(request.Card, out var hold))
-            {
-                LogHoldReleased(logger, request.Card.Value, hold.Sequences.Count, request.OperationId);
-            }
-
-            return outcome;
+            return HoldCommands.Release(s, request, verification, [.. stream.Where(e => e.Event is not null).Select(e => e.Recorded)], now, policy);
         });
+        if (result.IsAccepted && !result.IsReplay)
+        {
+            LogHoldReleased(logger, request.Card.Value, held, request.OperationId);
+        }
+
+        return result;
+    }
 
     public async Task<WindowView?> GetWindow(DateOnly window) => (await FindWindowAsync(await StateAsync(), window))?.ToView();
 
