@@ -30,6 +30,9 @@ internal sealed class ClearingChangeBuilder(ClearingState start, ClearingPolicy 
 
     public WindowBook Book { get; private set; } = start.Book;
 
+    /// <summary>Sequence numbers held in this change; a cycle adds them to the checkpoint it builds.</summary>
+    public List<long> HeldSequences { get; } = [];
+
     /// <summary>
     /// Posts an event read from the store once its hash-chain link checks; holds it instead, with every later event of
     /// its card, when it does not or when the card is already held. Nothing of a held card is posted until released.
@@ -75,9 +78,6 @@ internal sealed class ClearingChangeBuilder(ClearingState start, ClearingPolicy 
         activeHolds = activeHolds.SetItem(hold.Card, hold);
         HeldSequences.Add(sequence);
     }
-
-    /// <summary>Sequences held in this change; the caller adds them to the checkpoint it builds.</summary>
-    public List<long> HeldSequences { get; } = [];
 
     public void PostEvent(RecordedCardEvent e)
     {
