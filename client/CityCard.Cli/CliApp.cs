@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(WindowCommand.Create());
+        root.Subcommands.Add(HeldCardsCommand.Create());
         root.Subcommands.Add(SettlementCommand.Create());
         root.Subcommands.Add(TrialBalanceCommand.Create());
         root.Subcommands.Add(EndOfDayCommand.Create());

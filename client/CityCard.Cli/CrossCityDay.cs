@@ -5,71 +5,85 @@ using CityCard.Contracts;
 namespace CityCard.Cli;
 
 /// <summary>
-/// A Zigong commuter's yesterday across Zigong and Yibin, uploaded by the terminals today, each through its city's
-/// gateway: every fare comes from the policy of the city and day it happened in (policies/*.json). It shows a transfer
-/// discount, Yibin's daily cap, the regional daily cap, and the first bus of the morning arriving last: it is priced at
-/// its own time and the second bus, already charged, gets its transfer discount back as an explicit fare adjustment.
+/// A Zigong commuter's trips across Zigong and Yibin, each uploaded through its city's gateway; every fare comes from
+/// the policy of the city it happened in (policies/*.json). A tap is never dated before its card was issued, so the
+/// commuter's trips are dated between the card's issue and their upload: a demonstration's day takes its minutes, in
+/// the order of a day. It shows a transfer discount, Yibin's daily cap, the regional daily cap, and the first bus
+/// arriving last: it is priced at its own time, and the second bus, already charged in full, gets its transfer
+/// discount back as an explicit fare adjustment naming the ride and the fare before.
 /// </summary>
 internal sealed class CrossCityDay(GatewayDirectory gateways, TextWriter output, Func<string, string> key)
 {
     public delegate Task StepRunner(string title, IReadOnlyList<(string Card, Func<Task<GatewayResult<CardOperationResponse>>> Call)> calls);
 
-    public async Task RunAsync(string card, StepRunner step)
+    private DateTimeOffset issuedAt;
+
+    /// <summary>Issues and tops up the commuter's card: its trips, uploaded later, are dated after this.</summary>
+    public async Task IssueAsync(string card, StepRunner step)
     {
-        var day = ChinaTime.DateOf(DateTimeOffset.UtcNow).AddDays(-1);
-        DateTimeOffset At(int hour, int minute) => new(day.ToDateTime(new TimeOnly(hour, minute)), ChinaTime.Offset);
-        var seq = 0;
-        (City City, string Key, ChargeBody Body) Ride(string name, City city, Category mode, RideBody ride, DateTimeOffset at) =>
-            (city, key(name), new ChargeBody
-            {
-                Ride = ride,
-                MerchantId = $"{city}-{mode}".ToUpperInvariant(),
-                Category = mode,
-                TerminalId = $"{city}-{mode}-T{++seq}".ToUpperInvariant(),
-                TerminalSequence = seq,
-                TappedAt = at,
-            });
-
-        var firstBus = Ride("day-0730-zg-bus-1", City.ZG, Category.Bus, new RideBody { Route = "ZG-1" }, At(7, 30));
-        var rest = new[]
-        {
-            Ride("day-0750-zg-bus-35", City.ZG, Category.Bus, new RideBody { Route = "ZG-35" }, At(7, 50)),
-            Ride("day-0840-zg-coach-to-yb", City.ZG, Category.Coach, new RideBody { FromStation = "ZG-CS", ToStation = "YB-CS" }, At(8, 40)),
-            Ride("day-1100-yb-rail", City.YB, Category.Rail, new RideBody { FromStation = "YB-GT", ToStation = "YB-LY", EndedAt = At(11, 25) }, At(11, 0)),
-            Ride("day-1140-yb-bus-4", City.YB, Category.Bus, new RideBody { Route = "YB-4" }, At(11, 40)),
-            Ride("day-1400-yb-rail", City.YB, Category.Rail, new RideBody { FromStation = "YB-LY", ToStation = "YB-XZ", EndedAt = At(14, 20) }, At(14, 0)),
-            Ride("day-1530-yb-rail", City.YB, Category.Rail, new RideBody { FromStation = "YB-XZ", ToStation = "YB-GT", EndedAt = At(15, 55) }, At(15, 30)),
-            Ride("day-1700-yb-bus-12", City.YB, Category.Bus, new RideBody { Route = "YB-12" }, At(17, 0)),
-            Ride("day-1730-yb-coach-to-zg", City.YB, Category.Coach, new RideBody { FromStation = "YB-CS", ToStation = "ZG-CS" }, At(17, 30)),
-            Ride("day-1940-zg-bus-3", City.ZG, Category.Bus, new RideBody { Route = "ZG-3" }, At(19, 40)),
-            Ride("day-2100-zg-bus-7", City.ZG, Category.Bus, new RideBody { Route = "ZG-7" }, At(21, 0)),
-            Ride("day-2215-zg-bus-35", City.ZG, Category.Bus, new RideBody { Route = "ZG-35" }, At(22, 15)),
-        };
-
         var desk = gateways.For(City.ZG, GatewayDirectory.ServiceDesk);
-        await step($"A Zigong commuter's card for a day across Zigong and Yibin ({day:yyyy-MM-dd})", [
+        await step("A Zigong commuter's card, issued first: its trips are uploaded at the end", [
             (card, () => desk.IssueAsync(card, new IssueCardBody { Product = "standard", Deposit = 2_000 }, key("issue-commuter"))),
             (card, () => desk.TopUpAsync(card, new TopUpBody { Amount = 10_000, Channel = TopUpChannel.Online }, key("topup-commuter"))),
         ]);
-        await step("The terminals upload the day's taps through their cities' gateways; the 07:30 bus's reader was offline and uploads last", [
-            .. rest.Append(firstBus).Select(r => (card, (Func<Task<GatewayResult<CardOperationResponse>>>)(() =>
+        issuedAt = DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>Uploads the commuter's trips, dated in order between the card's issue and now, and prints their fares.</summary>
+    public async Task RideAsync(string card, StepRunner step)
+    {
+        var trips = Trips();
+        var span = DateTimeOffset.UtcNow - issuedAt;
+        var slot = span / (2 * trips.Length + 1);
+        DateTimeOffset At(int i) => issuedAt + (slot * (2 * i + 1));
+        var rides = trips.Select((t, i) => (t.City, Key: key($"day-{i + 1:00}-{t.Name}"), Body: new ChargeBody
+        {
+            Ride = t.Ride with { EndedAt = t.Mode == Category.Rail ? At(i) + slot : null },
+            MerchantId = $"{t.City}-{t.Mode}".ToUpperInvariant(),
+            Category = t.Mode,
+            TerminalId = $"{t.City}-{t.Mode}-T{i + 1}".ToUpperInvariant(),
+            TerminalSequence = i + 1,
+            TappedAt = At(i),
+        })).ToList();
+
+        // The first bus's reader was offline: its tap arrives after every other.
+        await step("The terminals upload the trips through their cities' gateways; the first bus's reader was offline and uploads last", [
+            .. rides.Skip(1).Append(rides[0]).Select(r => (card, (Func<Task<GatewayResult<CardOperationResponse>>>)(() =>
                 gateways.For(r.City, GatewayDirectory.Terminal).ChargeAsync(card, r.Body, r.Key)))),
         ]);
         await PrintFares(card);
     }
 
+    /// <summary>In ride order: two buses (a transfer), a coach to Yibin, rail and buses up to Yibin's cap, a coach home, buses up to the region's cap.</summary>
+    private static (string Name, City City, Category Mode, RideBody Ride)[] Trips() =>
+    [
+        ("zg-bus-1", City.ZG, Category.Bus, new RideBody { Route = "ZG-1" }),
+        ("zg-bus-35", City.ZG, Category.Bus, new RideBody { Route = "ZG-35" }),
+        ("zg-coach-to-yb", City.ZG, Category.Coach, new RideBody { FromStation = "ZG-CS", ToStation = "YB-CS" }),
+        ("yb-rail-gt-xz", City.YB, Category.Rail, new RideBody { FromStation = "YB-GT", ToStation = "YB-XZ" }),
+        ("yb-bus-k3", City.YB, Category.Bus, new RideBody { Route = "YB-K3" }),
+        ("yb-rail-xz-gt", City.YB, Category.Rail, new RideBody { FromStation = "YB-XZ", ToStation = "YB-GT" }),
+        ("yb-rail-gt-xz-2", City.YB, Category.Rail, new RideBody { FromStation = "YB-GT", ToStation = "YB-XZ" }),
+        ("yb-bus-1", City.YB, Category.Bus, new RideBody { Route = "YB-1" }),
+        ("yb-coach-to-zg", City.YB, Category.Coach, new RideBody { FromStation = "YB-CS", ToStation = "ZG-CS" }),
+        ("zg-bus-3", City.ZG, Category.Bus, new RideBody { Route = "ZG-3" }),
+        ("zg-bus-7", City.ZG, Category.Bus, new RideBody { Route = "ZG-7" }),
+        ("zg-bus-35-2", City.ZG, Category.Bus, new RideBody { Route = "ZG-35" }),
+        ("zg-bus-35-3", City.ZG, Category.Bus, new RideBody { Route = "ZG-35" }),
+    ];
+
     private async Task PrintFares(string card)
     {
         var history = (await gateways.For(City.ZG, GatewayDirectory.Operations).GetHistoryAsync(card)).Expect();
         output.WriteLine();
-        output.WriteLine($"== The day's fares of {card}, in the order they were recorded (every line names its policy version and rule) ==");
+        output.WriteLine($"== The fares of {card}, in the order they were recorded (every line names its policy version and rule) ==");
         TablePrinter.Print(
             output,
             ["#", "ride (CST)", "what", "base", "concession", "transfer", "cap", "charged", "balance", "policy version and the rules of its reductions"],
             history.Entries.Where(e => e.Fare is not null).Select(e => (IReadOnlyList<string>)[
                 e.Version.ToString(CultureInfo.InvariantCulture),
-                e.BusinessTime?.ToChinaTime().ToString("HH:mm", CultureInfo.InvariantCulture) ?? "",
-                e.EventType == "fare_adjusted.v1" ? $"adjusted {Signed(e.Amount)}" : Where(e.Summary),
+                e.BusinessTime?.ToChinaTime().ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture) ?? "",
+                e.EventType == "fare_adjusted.v1" ? $"adjusts {e.ChargeOperationId}: {e.FareBefore} → {e.Fare!.Charged} ({Signed(e.Amount)})" : Where(e.Summary),
                 e.Fare!.Base.ToString(),
                 Reduction(e.Fare.Concession),
                 Reduction(e.Fare.TransferDiscount),

@@ -6,10 +6,10 @@ namespace CityCard.Cli;
 
 /// <summary>
 /// A short walk through the card's life across the four cities, through the city gateways, each step by the city and
-/// role that does it in life; then a commuter's day across three cities priced by their policies (a transfer
+/// role that does it in life; then a commuter's trips across two cities priced by their policies (a transfer
 /// discount, a city's daily cap, the regional cap, and a late tap corrected by an explicit adjustment). Card numbers
 /// are drawn at random so the demo can run again against the same database; every Idempotency-Key is derived from the
-/// run.
+/// run. Every tap is dated after its card was issued: a tap from before a card existed is refused (TapBeforeIssue).
 /// </summary>
 internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
 {
@@ -24,6 +24,11 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
         var nj = Card(City.NJ, 3);
         var yb = Card(City.YB, 4);
         var zgReplacement = Card(City.ZG, 5);
+        var commuter = Card(City.ZG, 6);
+        var day = new CrossCityDay(gateways, output, Key);
+
+        // The commuter's card first: its trips are dated between its issue and their upload at the end.
+        await day.IssueAsync(commuter, Step);
 
         await Step("Issue a card in each city (each city's service desk)", [
             (zg, () => Desk(City.ZG).IssueAsync(zg, new IssueCardBody { Product = "standard", Deposit = 2_000 }, Key("issue-zg"))),
@@ -39,18 +44,19 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
             (yb, () => Terminal(City.NJ).TopUpAsync(yb, new TopUpBody { Amount = 5_000, Channel = TopUpChannel.Kiosk }, Key("topup-yb-in-nj"))),
         ]);
 
-        var now = DateTimeOffset.UtcNow;
-        var zgOnLuzhouBus = Ride("LZ-BUS", Category.Bus, "LZB-0042", 1001, now.AddMinutes(-3), new RideBody { Route = "LZ-3" });
+        // Online taps, dated as they happen: after the cards were issued and topped up.
+        var railEntry = DateTimeOffset.UtcNow;
+        var zgOnLuzhouBus = Ride("LZ-BUS", Category.Bus, "LZB-0042", 1001, DateTimeOffset.UtcNow, new RideBody { Route = "LZ-3" });
         await Step("Rides priced by the city they happen in (each at its terminals), and a purchase at the merchant's amount", [
             (zg, () => Terminal(City.LZ).ChargeAsync(zg, zgOnLuzhouBus, Key("tap-zg-lz-bus"))),
-            (lz, () => Terminal(City.YB).ChargeAsync(lz, Ride("YB-COACH", Category.Coach, "YBC-0007", 77, now.AddMinutes(-2), new RideBody { FromStation = "YB-CS", ToStation = "LZ-CS" }), Key("tap-lz-yb-coach"))),
-            (nj, () => Terminal(City.ZG).ChargeAsync(nj, Purchase(1_250, "ZG-SHOP-18", Category.Retail, "ZGS-0018", 5, now.AddMinutes(-1)), Key("buy-nj-zg-shop"))),
-            (yb, () => Terminal(City.YB).ChargeAsync(yb, Ride("YB-RAIL", Category.Rail, "YBR-0101", 9, now.AddMinutes(-20), new RideBody { FromStation = "YB-DJ", ToStation = "YB-SQ", EndedAt = now.AddMinutes(-8) }), Key("tap-yb-home-rail"))),
+            (lz, () => Terminal(City.YB).ChargeAsync(lz, Ride("YB-COACH", Category.Coach, "YBC-0007", 77, DateTimeOffset.UtcNow, new RideBody { FromStation = "YB-CS", ToStation = "LZ-CS" }), Key("tap-lz-yb-coach"))),
+            (nj, () => Terminal(City.ZG).ChargeAsync(nj, Purchase(1_250, "ZG-SHOP-18", Category.Retail, "ZGS-0018", 5, DateTimeOffset.UtcNow), Key("buy-nj-zg-shop"))),
+            (yb, () => Terminal(City.YB).ChargeAsync(yb, Ride("YB-RAIL", Category.Rail, "YBR-0101", 9, railEntry, new RideBody { FromStation = "YB-DJ", ToStation = "YB-SQ", EndedAt = DateTimeOffset.UtcNow }), Key("tap-yb-home-rail"))),
         ]);
 
         await Step("Concessions are each city's own: a Luzhou student pays half on a Luzhou bus, full fare on a Yibin bus", [
-            (lz, () => Terminal(City.LZ).ChargeAsync(lz, Ride("LZ-BUS", Category.Bus, "LZB-0007", 31, now.AddMinutes(-90), new RideBody { Route = "LZ-K2" }), Key("tap-lz-home-bus"))),
-            (lz, () => Terminal(City.YB).ChargeAsync(lz, Ride("YB-BUS", Category.Bus, "YBB-0003", 12, now.AddMinutes(-60), new RideBody { Route = "YB-K3" }), Key("tap-lz-yb-bus"))),
+            (lz, () => Terminal(City.LZ).ChargeAsync(lz, Ride("LZ-BUS", Category.Bus, "LZB-0007", 31, DateTimeOffset.UtcNow, new RideBody { Route = "LZ-K2" }), Key("tap-lz-home-bus"))),
+            (lz, () => Terminal(City.YB).ChargeAsync(lz, Ride("YB-BUS", Category.Bus, "YBB-0003", 12, DateTimeOffset.UtcNow, new RideBody { Route = "YB-K3" }), Key("tap-lz-yb-bus"))),
         ]);
 
         await Step("The Luzhou bus reader retries the same tap: the first outcome comes back, nothing moves twice", [
@@ -66,6 +72,10 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
             (zg, () => Terminal(City.ZG).ChargeAsync(zg, Ride("ZG-BUS", Category.Bus, "ZGB-0001", 3, DateTimeOffset.UtcNow, new RideBody { Route = "ZG-1" }), Key("tap-zg-blocked"))),
         ]);
 
+        await Step("A Neijiang shop's terminal uploads a purchase dated the day before the senior card was issued: refused (TapBeforeIssue), recorded, never charged", [
+            (nj, () => Terminal(City.NJ).ChargeAsync(nj, Purchase(880, "NJ-SHOP-02", Category.Retail, "NJS-0002", 40, DateTimeOffset.UtcNow.AddDays(-1)), Key("buy-nj-before-issue"))),
+        ]);
+
         await Step("Zigong replaces the lost card: balance and deposit move to the new card", [
             (zg, () => Desk(City.ZG).ReplaceAsync(zg, new ReplaceCardBody { NewCard = zgReplacement }, Key("replace-zg"))),
         ]);
@@ -76,8 +86,7 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
 
         await PrintHotlist();
 
-        var commuter = Card(City.ZG, 6);
-        await new CrossCityDay(gateways, output, Key).RunAsync(commuter, Step);
+        await day.RideAsync(commuter, Step);
 
         await PrintBalances([zg, zgReplacement, lz, nj, yb, commuter]);
         foreach (var card in new[] { zg, zgReplacement, lz, nj, yb })

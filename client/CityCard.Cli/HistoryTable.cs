@@ -5,8 +5,9 @@ namespace CityCard.Cli;
 
 /// <summary>
 /// A card's history as a table, times in China Standard Time: when each event was recorded and, for a tap, when it
-/// happened (a late one is marked), the money it moved, the balance after, and the first digits of its chain hash;
-/// then whether the stream verifies.
+/// happened (a late one is marked), the money it moved, the balance after, the first digits of its chain hash, and for
+/// a fare adjustment, reversal or refund the charge it concerns (and an adjustment's fare before and after); then
+/// whether the stream verifies.
 /// </summary>
 internal static class HistoryTable
 {
@@ -16,7 +17,7 @@ internal static class HistoryTable
     {
         TablePrinter.Print(
             output,
-            ["#", "recorded (CST)", "tap time (CST)", "", "amount", "balance", "hash", "operation", "what happened"],
+            ["#", "recorded (CST)", "tap time (CST)", "", "amount", "balance", "hash", "operation", "of charge", "fare before → after", "what happened"],
             history.Entries.Select(e => (IReadOnlyList<string>)[
                 e.Version.ToString(CultureInfo.InvariantCulture),
                 e.RecordedAt.ToChinaTime().ToString("MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
@@ -26,6 +27,8 @@ internal static class HistoryTable
                 e.BalanceAfter.ToString(),
                 e.Hash is { Length: >= 8 } h ? h[..8] : "",
                 e.OperationId,
+                e.ChargeOperationId ?? "",
+                e.FareBefore is { } before ? $"{before} → {e.Fare?.Charged}" : "",
                 e.Summary,
             ]));
         output.WriteLine($"state: {history.State.Status}, balance {history.State.Balance}, deposit {history.State.Deposit}, version {history.State.Version}"

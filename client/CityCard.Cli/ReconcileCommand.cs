@@ -71,10 +71,21 @@ internal static class ReconcileCommand
         if (r.DifferenceCount > 0)
         {
             Console.WriteLine($"{r.DifferenceCount} differences{(r.DifferenceCount > r.Differences.Count ? $", the first {r.Differences.Count}" : "")}:");
-            TablePrinter.Print(Console.Out, ["table", "window", "city", "account", "live", "rebuilt", "difference"], r.Differences.Select(d => (IReadOnlyList<string>)[
+            TablePrinter.Print(Console.Out, ["table", "window", "city", "account", "card", "event", "operation", "live", "rebuilt", "difference"], r.Differences.Select(d => (IReadOnlyList<string>)[
                 d.Table, d.Window.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.City.ToString(), d.Account,
+                d.Card?.Value ?? "", d.Sequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "", d.OperationId ?? "",
                 Output.Yuan(d.LiveFen), Output.Yuan(d.RebuiltFen), Output.Yuan(d.DifferenceFen)]));
         }
+
+        if (r.ChainBreaks is { Count: > 0 } breaks)
+        {
+            Console.WriteLine($"{breaks.Count} events do not match their card's hash chain:");
+            TablePrinter.Print(Console.Out, ["card", "event", "type", "operation", "sequence", "break", "clearing house"], breaks.Select(b => (IReadOnlyList<string>)[
+                b.Card.Value, b.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), b.EventType, b.OperationId ?? "",
+                b.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), b.Kind.ToString(), b.HeldLive ? "held it" : "posted it, changed since"]));
+        }
+
+        Clearing.ClearingTables.HeldCards(Console.Out, r.HeldCards ?? []);
 
         TablePrinter.Print(Console.Out, ["city", "account", "cards", "live ledger", "rebuilt", "check"], r.Floats.Select(f => (IReadOnlyList<string>)[
             f.City.ToString(), f.Account, Output.Yuan(f.CardsFen), Output.Yuan(f.LiveFen), Output.Yuan(f.RebuiltFen), f.Matches ? "ok" : "DIFFERS"]));

@@ -21,6 +21,9 @@ public sealed class SettlementClient(IClusterClient cluster)
 
     public Task<ClearingOperationResult> AbortWindowAsync(AbortWindowRequest request) => Clearing.AbortWindow(request);
 
+    /// <summary>Releases a card held because its hash chain broke, once its stream verifies again.</summary>
+    public Task<ClearingOperationResult> ReleaseHeldCardAsync(ReleaseHeldCardRequest request) => Clearing.ReleaseHeldCard(request);
+
     public Task<WindowView?> GetWindowAsync(DateOnly window) => Clearing.GetWindow(window);
 
     public Task<SettlementReport?> GetSettlementAsync(DateOnly window) => Clearing.GetSettlement(window);

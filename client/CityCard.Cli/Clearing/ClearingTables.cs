@@ -72,6 +72,24 @@ internal static class ClearingTables
                 ClearingCli.Day(w.Window), w.Status.ToString(), ClearingCli.Cst(w.CutOffAt), ClearingCli.Cst(w.CloseRequestedAt), ClearingCli.Cst(w.ClosedAt),
                 ClearingCli.Cst(w.SettledAt), w.BankReference ?? "", ClearingCli.Cst(w.AbortedAt), w.AbortReason ?? "", w.CarriedInto is { } into ? ClearingCli.Day(into) : ""]));
 
+    /// <summary>The cards whose postings the clearing house holds (their hash chain broke), if any: an alarm to act on.</summary>
+    public static void HeldCards(TextWriter output, IReadOnlyList<HeldCardView> held)
+    {
+        if (held.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine($"HELD: the postings of {held.Count} card(s) are held because their hash chain broke (restore the event, then release the card):");
+        TablePrinter.Print(
+            output,
+            ["card", "event", "type", "operation", "sequence", "break", "held since (CST)", "events held"],
+            held.Select(h => (IReadOnlyList<string>)[
+                h.Card.Value, h.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), h.EventType, h.OperationId ?? "",
+                h.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture), h.Kind.ToString(), ClearingCli.Cst(h.HeldAt),
+                h.EventsHeld.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+    }
+
     public static void Operation(TextWriter output, ClearingOperationResponse r) =>
         TablePrinter.Print(
             output,

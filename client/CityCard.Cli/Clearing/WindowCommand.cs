@@ -45,10 +45,12 @@ internal static class WindowCommand
                 return Output.Print(await client.GetWindowAsync(one, ct), json, w => ClearingTables.Windows(Console.Out, [w]));
             }
 
+            var held = (await client.GetClearingStatusAsync(ct)).Value?.HeldCards ?? [];
             return Output.Print(await client.GetWindowsAsync(ct), json, list =>
             {
                 Console.WriteLine($"Current window {ClearingCli.Day(list.CurrentWindow)}; projection lag {list.LagEvents} events, {list.OutstandingGaps} gaps outstanding.");
                 ClearingTables.Windows(Console.Out, list.Windows);
+                ClearingTables.HeldCards(Console.Out, held);
             });
         });
         return command;

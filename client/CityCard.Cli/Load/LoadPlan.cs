@@ -6,15 +6,33 @@ namespace CityCard.Cli.Load;
 public sealed record PlannedCard(City Issuer, string Card, string Product, long Deposit, long TopUp);
 
 /// <summary>A ride (no amount: the acquirer's policy prices it) or a purchase (the merchant's amount, no ride).</summary>
-public sealed record PlannedTap(string Card, City Acquirer, Category Category, long? Amount, RideBody? Ride, string Merchant, string Terminal, long Sequence, DateTimeOffset TappedAt, bool Online);
+public sealed record PlannedTap(string Card, City Acquirer, Category Category, long? Amount, RideBody? Ride, string Merchant, string Terminal, long Sequence, DateTimeOffset TappedAt, bool Online)
+{
+    /// <summary>
+    /// The tap moved from the plan's day into the card's own life: a tap is never dated before its card was issued
+    /// (TapBeforeIssue), so the day, from <paramref name="dayStart"/> to <paramref name="dayEnd"/>, is laid in order
+    /// between the card's issue and the upload, and a ride's length shrinks with it.
+    /// </summary>
+    public PlannedTap Within(DateTimeOffset dayStart, DateTimeOffset dayEnd, DateTimeOffset issuedAt, DateTimeOffset uploadAt)
+    {
+        var scale = Math.Max(0, (uploadAt - issuedAt).Ticks) / (double)(dayEnd - dayStart).Ticks;
+        DateTimeOffset Move(DateTimeOffset t) => issuedAt + TimeSpan.FromTicks((long)((t - dayStart).Ticks * scale));
+        return this with { TappedAt = Move(TappedAt), Ride = Ride is { EndedAt: { } ended } ride ? ride with { EndedAt = Move(ended) } : Ride };
+    }
+}
 
 /// <summary>
-/// A region's day, drawn from one seed: the same seed gives the same cards, taps, keys and times (within the same
-/// hour), so a run can be replayed, and replaying it against the same cluster shows every operation as a retry.
-/// Most taps happen in the card's own city, the rest across cities; a few cards run low and a few are reported lost.
+/// A region's day, drawn from one seed: the same seed gives the same cards, taps, keys and order of times, so a run
+/// can be replayed. Most taps happen in the card's own city, the rest across cities; a few cards run low and a few are
+/// reported lost. The day's times run from <see cref="DayStart"/> to <see cref="DayEnd"/>; the runner lays each card's
+/// taps between its issue and the upload (<see cref="PlannedTap.Within"/>), since no tap predates its card.
 /// </summary>
 public sealed record LoadPlan(int Seed, string Run, IReadOnlyList<PlannedCard> Cards, IReadOnlyList<string> LostCards, IReadOnlyList<PlannedTap> Taps)
 {
+    public DateTimeOffset DayStart { get; init; }
+
+    public DateTimeOffset DayEnd { get; init; }
+
     // Purchases carry an amount in these ranges; rides carry none (their fare is the policy's).
     private static readonly (Category Category, int Weight, long MinFen, long MaxFen)[] Uses =
     [
@@ -79,7 +97,7 @@ public sealed record LoadPlan(int Seed, string Run, IReadOnlyList<PlannedCard> C
                 d.Card.Card, d.Acquirer, d.Category, d.Amount, d.Ride, $"{d.Acquirer}-{d.Category}", $"{d.Acquirer}-{d.Category}-{d.Terminal:000}", n + 1, d.At, d.Online)))
             .OrderBy(t => t.TappedAt)
             .ToList();
-        return new LoadPlan(seed, run, cards, lost, planned);
+        return new LoadPlan(seed, run, cards, lost, planned) { DayStart = dayEnd.AddHours(-10), DayEnd = dayEnd };
     }
 
     private static (Category Mode, RideBody Ride) RideIn(City city, Category mode, DateTimeOffset at, Random random)

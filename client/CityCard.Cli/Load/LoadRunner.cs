@@ -11,13 +11,15 @@ namespace CityCard.Cli.Load;
 /// <summary>
 /// Plays a <see cref="LoadPlan"/> against the four gateways, as the region's desks and terminals would: issue and top
 /// up every card at its city's desk, report the lost cards, then send the taps, most as offline batches per terminal
-/// and some online; a share of the batches is uploaded twice, as a flaky terminal would, to show duplicates.
+/// and some online; a share of the batches is uploaded twice, as a flaky terminal would, to show duplicates. Each
+/// card's taps are dated between its issue and the upload, in the plan's order (a tap never predates its card).
 /// </summary>
 internal sealed class LoadRunner(GatewayDirectory gateways, int parallelism, int reuploadPercent)
 {
     private readonly ConcurrentDictionary<(City City, TapOutcome Outcome), int> tapOutcomes = new();
     private readonly ConcurrentDictionary<City, long> charged = new();
     private readonly ConcurrentDictionary<string, int> problems = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> issuedAt = new(StringComparer.Ordinal);
 
     public async Task<int> RunAsync(LoadPlan plan, CancellationToken ct)
     {
@@ -28,6 +30,7 @@ internal sealed class LoadRunner(GatewayDirectory gateways, int parallelism, int
             {
                 var desk = gateways.For(card.Issuer, GatewayDirectory.ServiceDesk);
                 Count(await desk.IssueAsync(card.Card, new IssueCardBody { Product = card.Product, Deposit = card.Deposit }, $"load-{plan.Run}-issue-{card.Card}", token));
+                issuedAt[card.Card] = DateTimeOffset.UtcNow;
                 Count(await desk.TopUpAsync(card.Card, new TopUpBody { Amount = card.TopUp, Channel = TopUpChannel.ServiceDesk }, $"load-{plan.Run}-topup-{card.Card}", token));
                 progress.Advance();
             }, ct);
@@ -39,11 +42,13 @@ internal sealed class LoadRunner(GatewayDirectory gateways, int parallelism, int
             Count(await gateways.For(card.Issuer, GatewayDirectory.ServiceDesk).BlockAsync(lost, new BlockCardBody { Reason = BlockReason.Lost }, $"load-{plan.Run}-lost-{lost}", ct));
         }
 
-        var batches = plan.Taps.Where(t => !t.Online)
+        var uploadAt = DateTimeOffset.UtcNow;
+        var taps = plan.Taps.Select(t => t.Within(plan.DayStart, plan.DayEnd, issuedAt[t.Card], uploadAt)).ToList();
+        var batches = taps.Where(t => !t.Online)
             .GroupBy(t => (t.Acquirer, t.Terminal))
             .SelectMany(g => g.Chunk(UploadCommand.RecordsPerBatch).Select(chunk => (g.Key.Acquirer, Taps: chunk)))
             .ToList();
-        var online = plan.Taps.Where(t => t.Online).ToList();
+        var online = taps.Where(t => t.Online).ToList();
         var random = new Random(plan.Seed);
         var again = batches.Where(_ => random.Next(100) < reuploadPercent).ToList();
         var totalTaps = plan.Taps.Count + again.Sum(b => b.Taps.Length);

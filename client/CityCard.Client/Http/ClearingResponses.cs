@@ -13,7 +13,8 @@ public sealed record ClearingOperationResponse(string OperationId, OperationStat
 
 /// <summary>
 /// How far the clearing house's projection of card events into the ledgers has got: <see cref="LagEvents"/> committed
-/// events not yet posted, <see cref="OutstandingGaps"/> sequence numbers a transaction in flight may still fill.
+/// events not yet posted, <see cref="OutstandingGaps"/> sequence numbers a transaction in flight may still fill, and
+/// <see cref="HeldCards"/>, the cards whose postings are held because their hash chain broke (an alarm while any).
 /// </summary>
 public sealed record ClearingStatusResponse(
     long Position,
@@ -23,7 +24,8 @@ public sealed record ClearingStatusResponse(
     long Cycles,
     DateTimeOffset? LastCycleAt,
     DateOnly CurrentWindow,
-    bool CaughtUp);
+    bool CaughtUp,
+    IReadOnlyList<HeldCardView>? HeldCards = null);
 
 /// <summary>The window new business goes to, the projection's lag, and every window not yet settled, oldest first.</summary>
 public sealed record ClearingWindowsResponse(DateOnly CurrentWindow, long LagEvents, int OutstandingGaps, IReadOnlyList<WindowView> Windows);

@@ -29,6 +29,10 @@ public sealed partial class GatewayClient
     public Task<GatewayResult<ClearingOperationResponse>> AbortWindowAsync(DateOnly window, AbortWindowBody body, string idempotencyKey, CancellationToken ct = default) =>
         PostAsync<ClearingOperationResponse>($"{Window(window)}/abort", body, idempotencyKey, ct);
 
+    /// <summary>Releases a card held because its hash chain broke (the region's clearing key), once its stream verifies again.</summary>
+    public Task<GatewayResult<ClearingOperationResponse>> ReleaseHeldCardAsync(string card, string idempotencyKey, CancellationToken ct = default) =>
+        PostAsync<ClearingOperationResponse>($"v1/clearing/held-cards/{Uri.EscapeDataString(card)}/release", new EmptyBody(), idempotencyKey, ct);
+
     /// <summary>The region's settlement of a closed window: every city's position, dues, fees and payouts.</summary>
     public Task<GatewayResult<SettlementReport>> GetSettlementAsync(DateOnly window, CancellationToken ct = default) =>
         GetAsync<SettlementReport>($"{Window(window)}/settlement", ct);

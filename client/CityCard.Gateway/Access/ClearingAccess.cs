@@ -4,9 +4,10 @@ namespace CityCard.Gateway.Access;
 /// Who may do what with clearing, as rows of <see cref="AccessRules.Table"/>. The region's clearing operators (the
 /// clearing role, keys of no city, valid at every gateway) run the windows: close, record the settlement bank's
 /// confirmation, abort, and read the region's report, which holds every city's payout statement. A city's back office
-/// (operations) reads the windows, the projection's lag, and its own city's statement and ledger, at its own gateway:
-/// so nobody reads another city's operator statements. Terminals and service desks have no part in clearing.
-/// See docs/decisions/0040.
+/// (operations) reads the windows, the projection's lag (with the cards held because their hash chain broke), and its
+/// own city's statement and ledger, at its own gateway: so nobody reads another city's operator statements. Releasing
+/// a held card is the clearing operators'. Terminals and service desks have no part in clearing.
+/// See docs/decisions/0040 and 0035.
 /// </summary>
 public static class ClearingAccess
 {
@@ -23,5 +24,8 @@ public static class ClearingAccess
         [GatewayOperation.ReadRegionSettlement] = AccessRules.Rule(ClearingHouse, CardScope.NoCard),
         [GatewayOperation.ReadCityStatement] = AccessRules.Rule(Readers, CardScope.NoCard),
         [GatewayOperation.ReadTrialBalance] = AccessRules.Rule(Readers, CardScope.NoCard),
+
+        // The card in the path is the held one, of any city: the clearing house's business, not its issuer's.
+        [GatewayOperation.ReleaseHeldCard] = AccessRules.Rule(ClearingHouse, CardScope.NoCard),
     };
 }

@@ -38,4 +38,7 @@ public enum GatewayOperation
     DecideDispute,
     StartReconciliation,
     ReadReconciliation,
+
+    // Clearing again (rules in ClearingAccess): a card held because its hash chain broke.
+    ReleaseHeldCard,
 }

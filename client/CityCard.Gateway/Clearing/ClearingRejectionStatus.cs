@@ -21,6 +21,7 @@ public static class ClearingRejectionStatus
         ClearingRejection.WindowInFuture => 422,
 
         ClearingRejection.UnknownWindow => 404,
+        ClearingRejection.CardNotHeld => 404,
 
         ClearingRejection.OperationConflict => 409,
         ClearingRejection.EarlierWindowOpen => 409,
@@ -28,6 +29,7 @@ public static class ClearingRejectionStatus
         ClearingRejection.WindowNotClosed => 409,
         ClearingRejection.WindowAlreadySettled => 409,
         ClearingRejection.WindowAborted => 409,
+        ClearingRejection.ChainStillBroken => 409,
     };
 #pragma warning restore CS8524
 }

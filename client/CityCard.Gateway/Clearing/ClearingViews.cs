@@ -10,7 +10,7 @@ namespace CityCard.Gateway.Clearing;
 public static class ClearingViews
 {
     public static ClearingStatusResponse Status(ProjectionStatus s) =>
-        new(s.Position, s.Head, s.LagEvents, s.OutstandingGaps, s.Cycles, s.LastCycleAt, s.CurrentWindow, s.IsCaughtUp);
+        new(s.Position, s.Head, s.LagEvents, s.OutstandingGaps, s.Cycles, s.LastCycleAt, s.CurrentWindow, s.IsCaughtUp, s.HeldCards ?? []);
 
     public static ClearingWindowsResponse Windows(ProjectionStatus s) =>
         new(s.CurrentWindow, s.LagEvents, s.OutstandingGaps, [.. s.UnsettledWindows.OrderBy(w => w.Window)]);

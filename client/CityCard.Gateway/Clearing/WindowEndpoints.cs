@@ -34,6 +34,9 @@ public static class WindowEndpoints
         clearing.MapPost("/windows/{window}/abort", Abort).Requires(GatewayOperation.AbortWindow).Idempotent()
             .Accepts<AbortWindowBody>("application/json").Produces<ClearingOperationResponse>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Give up settling a closed window; its obligations are carried into the next window that closes");
+        clearing.MapPost("/held-cards/{card}/release", Release).Requires(GatewayOperation.ReleaseHeldCard).Idempotent()
+            .Produces<ClearingOperationResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Release a card whose postings are held (its hash chain broke) once its stream verifies again: the held events are posted; the answer's window is where new business goes");
     }
 
     private static async Task<IResult> Status(SettlementClient clearing) =>
@@ -74,6 +77,12 @@ public static class WindowEndpoints
 
         var body = await JsonBody.ReadAsync<ConfirmSettlementBody>(http);
         return body.Problem ?? ClearingResults.ToHttp(http, await clearing.ConfirmSettlementAsync(new ConfirmSettlementRequest(http.OperationId(), date, body.Value!.BankReference)));
+    }
+
+    private static async Task<IResult> Release(HttpContext http, SettlementClient clearing)
+    {
+        var body = await JsonBody.ReadAsync<EmptyBody>(http, optional: true);
+        return body.Problem ?? ClearingResults.ToHttp(http, await clearing.ReleaseHeldCardAsync(new ReleaseHeldCardRequest(http.OperationId(), http.Card())));
     }
 
     private static async Task<IResult> Abort(HttpContext http, string window, SettlementClient clearing)

@@ -34,6 +34,7 @@ public static class RejectionStatus
         RejectionCode.AmountAboveLimit => 422,
         RejectionCode.TapTimeInFuture => 422,
         RejectionCode.TapTooOld => 422,
+        RejectionCode.TapBeforeIssue => 422,
         RejectionCode.UnknownProduct => 422,
         RejectionCode.DepositOutOfRange => 422,
         RejectionCode.IssuerMismatch => 422,

@@ -21,6 +21,11 @@ public sealed record CardView(
 /// <param name="Refusal">For a refused tap: why.</param>
 /// <param name="Late">Recorded well after it happened (an offline tap uploaded later, a fare adjusted after a late tap).</param>
 /// <param name="Hash">The hash stored with the event when it was appended (its link in the stream's chain).</param>
+/// <param name="ChargeOperationId">
+/// For a fare adjustment, a reversal or a refund: the operation id of the charge (the ride) it concerns. A fare
+/// adjustment's own operation id is the late tap's that caused it.
+/// </param>
+/// <param name="FareBefore">For a fare adjustment: the ride's fare before it (the fare after is <see cref="Fare"/>'s charged).</param>
 [GenerateSerializer, Immutable, Alias("citycard.card-history-entry")]
 public sealed record CardHistoryEntry(
     long Version,
@@ -35,7 +40,9 @@ public sealed record CardHistoryEntry(
     FareBreakdown? Fare = null,
     RejectionCode? Refusal = null,
     bool Late = false,
-    string? Hash = null);
+    string? Hash = null,
+    string? ChargeOperationId = null,
+    Money? FareBefore = null);
 
 /// <summary>
 /// A card replayed up to a moment (recording time) and/or a version: its events with the state after each, the state

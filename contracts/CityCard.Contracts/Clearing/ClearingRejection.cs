@@ -15,7 +15,10 @@ public enum ClearingRejection
     OperationConflict = 10,
 
     // The window's state does not allow the command.
-    /// <summary>Closing a business day that has not begun and is not the current open window.</summary>
+    /// <summary>
+    /// Closing a window whose business day (China Standard Time, from the cut-off) has not begun, even the current one
+    /// after today's was closed early.
+    /// </summary>
     WindowInFuture = 20,
 
     /// <summary>An earlier window is still open: windows close in date order.</summary>
@@ -30,4 +33,11 @@ public enum ClearingRejection
     WindowAlreadySettled = 24,
     WindowAborted = 25,
     UnknownWindow = 26,
+
+    // Held cards (a card whose hash chain broke).
+    /// <summary>Releasing a card whose postings are not held.</summary>
+    CardNotHeld = 30,
+
+    /// <summary>Releasing a held card whose stream still does not verify: restore the changed event first.</summary>
+    ChainStillBroken = 31,
 }

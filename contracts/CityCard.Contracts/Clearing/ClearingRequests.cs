@@ -19,6 +19,13 @@ public sealed record CloseWindowRequest(string OperationId, DateOnly Window) : C
 public sealed record ConfirmSettlementRequest(string OperationId, DateOnly Window, string BankReference)
     : ClearingRequest(OperationId);
 
+/// <summary>
+/// Release a card whose postings are held because its hash chain broke: allowed once its whole stream verifies again
+/// (the changed event restored); its held events are then posted, late if their windows have closed.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("citycard.release-held-card")]
+public sealed record ReleaseHeldCardRequest(string OperationId, CardNumber Card) : ClearingRequest(OperationId);
+
 /// <summary>Give up settling a closed window; its obligations roll into the next window that closes.</summary>
 [GenerateSerializer, Immutable, Alias("citycard.abort-window")]
 public sealed record AbortWindowRequest(string OperationId, DateOnly Window, string Reason) : ClearingRequest(OperationId);

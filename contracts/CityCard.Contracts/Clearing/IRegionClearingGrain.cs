@@ -29,6 +29,13 @@ public interface IRegionClearingGrain : IGrainWithStringKey
     [Alias("abort-window")]
     Task<ClearingOperationResult> AbortWindow(AbortWindowRequest request);
 
+    /// <summary>
+    /// Releases a held card once its stream verifies again: its held events are posted. The answer's window is where
+    /// new business goes (a released event whose own window has closed is posted there, late).
+    /// </summary>
+    [Alias("release-held-card")]
+    Task<ClearingOperationResult> ReleaseHeldCard(ReleaseHeldCardRequest request);
+
     /// <summary>The window of a business date, or null if nothing was ever posted to it and it was never closed.</summary>
     [Alias("get-window")]
     Task<WindowView?> GetWindow(DateOnly window);

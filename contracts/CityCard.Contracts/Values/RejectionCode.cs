@@ -41,6 +41,12 @@ public enum RejectionCode
     CardAlreadyBlocked = 36,
     CardNotBlocked = 37,
 
+    /// <summary>
+    /// A tap dated before the card was issued (or claimed as a replacement), by more than a terminal's clock may be off
+    /// ours: a terminal clock error or a forged tap. Recorded as a refused tap, never charged.
+    /// </summary>
+    TapBeforeIssue = 38,
+
     // Money rules.
     InsufficientBalance = 40,
     BalanceCeilingExceeded = 41,

@@ -30,7 +30,7 @@ public static class CardEvolver
     /// <summary>Everything an event changes besides the money and the version.</summary>
     private static CardState Apply(CardState s, CardEvent e) => e switch
     {
-        CardIssued x => s with { Status = CardStatus.Active, Product = x.Product },
+        CardIssued x => s with { Status = CardStatus.Active, Product = x.Product, IssuedAt = x.RecordedAt },
         CardToppedUp => s,
         CardCharged x => s with
         {
@@ -67,6 +67,7 @@ public static class CardEvolver
         {
             Status = CardStatus.AwaitingReplacementFunds,
             Product = x.Product,
+            IssuedAt = x.RecordedAt,
             ReplacementOf = x.OldCard,
             PendingReplacement = x.OperationId,
         },

@@ -54,7 +54,9 @@ public static class CardHistoryBuilder
                 FareOf(e),
                 (e as ChargeRefused)?.Reason,
                 business is { } at && e.RecordedAt - at > LateAfter,
-                s.StoredHash));
+                s.StoredHash,
+                ChargeOf(e),
+                (e as FareAdjusted)?.FareBefore));
         }
 
         var verification = verify ? StreamVerifier.Verify(card, stored) : null;
@@ -82,6 +84,15 @@ public static class CardHistoryBuilder
         CardCharged x => x.Tap.TappedAt,
         ChargeRefused x => x.Tap.TappedAt,
         FareAdjusted x => x.RideTappedAt,
+        _ => null,
+    };
+
+    /// <summary>The charge an event concerns, by its operation id, for the events that correct or give back a charge.</summary>
+    private static string? ChargeOf(CardEvent e) => e switch
+    {
+        FareAdjusted x => x.ChargeOperationId,
+        ChargeReversed x => x.ChargeOperationId,
+        ChargeRefunded x => x.ChargeOperationId,
         _ => null,
     };
 

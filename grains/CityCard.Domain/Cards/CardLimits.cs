@@ -22,7 +22,10 @@ public static class CardLimits
     public const int MaxTerminalIdLength = 32;
     public const int MaxReasonLength = 200;
 
-    /// <summary>How far a terminal's clock may run ahead of ours before a tap is refused as from the future.</summary>
+    /// <summary>
+    /// How far a terminal's clock may be off ours: a tap up to this far ahead of our clock is not refused as from the
+    /// future, and one up to this far before the card was issued not as from before the card existed.
+    /// </summary>
     public static TimeSpan TapClockSkew { get; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How late an offline tap may be uploaded.</summary>

@@ -16,6 +16,9 @@ public sealed record CardState
 
     public ProductCode? Product { get; init; }
 
+    /// <summary>When the card came into being: its issue, or its claim as a replacement. No tap is older.</summary>
+    public DateTimeOffset? IssuedAt { get; init; }
+
     public Money Balance { get; init; }
 
     public Money Deposit { get; init; }

@@ -6,8 +6,9 @@ namespace CityCard.Domain.Cards;
 
 /// <summary>
 /// What a tap or purchase does to a card. The order: the request's shape, the card is issued, the tap can be priced
-/// (each a rejection that records nothing), then the card's status and balance (a refusal that is recorded, with the
-/// fare it would have cost), then the charge, and, for a ride that arrived after later rides, their adjustments.
+/// (each a rejection that records nothing), then whether the tap is from before the card existed, the card's status
+/// and its balance (each a refusal that is recorded, with the fare it would have cost), then the charge, and, for a
+/// ride that arrived after later rides, their adjustments.
 /// </summary>
 internal static class ChargeDecider
 {
@@ -39,7 +40,7 @@ internal static class ChargeDecider
             return Unpriced(quote);
         }
 
-        var refusal = CardDecider.UnlessActive(s)?.Code ?? (s.Balance < fare.Charged ? RejectionCode.InsufficientBalance : null);
+        var refusal = BeforeIssue(s, r) ?? CardDecider.UnlessActive(s)?.Code ?? (s.Balance < fare.Charged ? RejectionCode.InsufficientBalance : null);
         return refusal is { } reason
             ? CardDecision.Of(new ChargeRefused(r.OperationId, now, fare.Charged, tap, reason, fare))
             : CardDecision.Of(new CardCharged(r.OperationId, now, fare.Charged, tap, fare));
@@ -55,7 +56,7 @@ internal static class ChargeDecider
         }
 
         var overdraft = policies.ProductAt(s.Issuer, card.Product, r.TappedAt)?.TransitOverdraft ?? Money.Zero;
-        var refusal = CardDecider.UnlessActive(s)?.Code ?? (CanPay(s.Balance, fare.Charged, overdraft) ? null : RejectionCode.InsufficientBalance);
+        var refusal = BeforeIssue(s, r) ?? CardDecider.UnlessActive(s)?.Code ?? (CanPay(s.Balance, fare.Charged, overdraft) ? null : RejectionCode.InsufficientBalance);
         if (refusal is { } reason)
         {
             return CardDecision.Of(new ChargeRefused(r.OperationId, now, fare.Charged, tap, reason, fare));
@@ -73,6 +74,13 @@ internal static class ChargeDecider
 
         return new CardDecision.Append(events);
     }
+
+    /// <summary>
+    /// A tap dated before the card existed, beyond the skew a terminal's clock may have, is a clock error or a forgery:
+    /// refused and recorded (it shows among the card's refused taps), never charged, and no ride for later fares.
+    /// </summary>
+    private static RejectionCode? BeforeIssue(CardState s, ChargeRequest r) =>
+        s.IssuedAt is { } issued && r.TappedAt < issued - CardLimits.TapClockSkew ? RejectionCode.TapBeforeIssue : null;
 
     /// <summary>
     /// A ride is paid from the balance, or, if the balance is above zero, may take it down to minus the product's

@@ -4,7 +4,7 @@ using CityCard.Domain.Cards;
 namespace CityCard.Domain.Ledger;
 
 /// <summary>A card event as the event store holds it: its global sequence number and the card (stream) it belongs to.</summary>
-public sealed record RecordedCardEvent(long Sequence, CardNumber Card, CardEvent Event)
+public sealed record RecordedCardEvent(long Sequence, CardNumber Card, CardEvent Event) : ISequenced
 {
     /// <summary>
     /// When the event happened in the world: the terminal's time for a tap (an offline tap may be uploaded days

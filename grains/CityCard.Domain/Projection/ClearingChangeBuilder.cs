@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CityCard.Contracts;
+using CityCard.Domain.Cards;
 using CityCard.Domain.Ledger;
 using CityCard.Domain.Settlement;
 
@@ -16,7 +17,11 @@ internal sealed class ClearingChangeBuilder(ClearingState start, ClearingPolicy 
     private readonly Dictionary<DateOnly, ImmutableDictionary<MovementKey, Movement>.Builder> movements = [];
     private readonly SortedDictionary<DateOnly, ClearingWindow> changed = [];
     private readonly HashSet<DateOnly> dropped = [];
+    private readonly Dictionary<CardNumber, HeldCard> holds = [];
+    private readonly List<HeldCard> broken = [];
+    private ImmutableDictionary<CardNumber, HeldCard> activeHolds = start.Holds;
     private int events;
+    private int heldEvents;
 
     public Checkpoint Checkpoint { get; set; } = start.Checkpoint;
 
@@ -24,6 +29,55 @@ internal sealed class ClearingChangeBuilder(ClearingState start, ClearingPolicy 
     public bool CaughtUp { get; set; }
 
     public WindowBook Book { get; private set; } = start.Book;
+
+    /// <summary>Sequence numbers held in this change; a cycle adds them to the checkpoint it builds.</summary>
+    public List<long> HeldSequences { get; } = [];
+
+    /// <summary>
+    /// Posts an event read from the store once its hash-chain link checks; holds it instead, with every later event of
+    /// its card, when it does not or when the card is already held. Nothing of a held card is posted until released.
+    /// </summary>
+    public void Project(StoredCardEvent e, DateTimeOffset now)
+    {
+        if (activeHolds.TryGetValue(e.Card, out var hold))
+        {
+            Hold(hold with { Sequences = hold.Sequences.Add(e.Sequence) }, e.Sequence);
+            return;
+        }
+
+        if (e.CheckLink() is { } brk)
+        {
+            var held = new HeldCard(e.Card, brk, e.Sequence, now, Checkpoint.Cycle, [e.Sequence]);
+            broken.Add(held);
+            Hold(held, e.Sequence);
+            return;
+        }
+
+        PostEvent(e.Recorded);
+    }
+
+    /// <summary>Lifts a hold: posts its held events (in sequence order, placed as any event is) and marks it released.</summary>
+    public void Release(HeldCard hold, IEnumerable<RecordedCardEvent> heldEvents, DateTimeOffset now, string operationId)
+    {
+        foreach (var e in heldEvents.OrderBy(e => e.Sequence))
+        {
+            PostEvent(e);
+        }
+
+        var released = hold with { ReleasedAt = now, ReleasedBy = operationId };
+        holds[hold.Card] = released;
+        activeHolds = activeHolds.Remove(hold.Card);
+        Checkpoint = Checkpoint with { Held = Checkpoint.Held.Except(hold.Sequences) };
+    }
+
+    private void Hold(HeldCard hold, long sequence)
+    {
+        events++;
+        heldEvents++;
+        holds[hold.Card] = hold;
+        activeHolds = activeHolds.SetItem(hold.Card, hold);
+        HeldSequences.Add(sequence);
+    }
 
     public void PostEvent(RecordedCardEvent e)
     {
@@ -109,8 +163,13 @@ internal sealed class ClearingChangeBuilder(ClearingState start, ClearingPolicy 
     public ClearingChange Build()
     {
         var all = start.Movements.SetItems(movements.Select(m => KeyValuePair.Create(m.Key, m.Value.ToImmutable()))).RemoveRange(dropped);
-        var state = new ClearingState(Checkpoint, Book, all);
-        return new ClearingChange(state, entries, deltas, changed.Values.ToList(), CapCrossings(state).ToList(), events, CaughtUp);
+        var state = new ClearingState(Checkpoint, Book, all) { Holds = activeHolds };
+        return new ClearingChange(state, entries, deltas, changed.Values.ToList(), CapCrossings(state).ToList(), events, CaughtUp)
+        {
+            ChangedHolds = [.. holds.Values],
+            BrokenChains = broken,
+            HeldEvents = heldEvents,
+        };
     }
 
     private IEnumerable<NetDebitCapCrossing> CapCrossings(ClearingState after)

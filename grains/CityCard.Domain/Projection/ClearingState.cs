@@ -6,9 +6,9 @@ using CityCard.Domain.Settlement;
 namespace CityCard.Domain.Projection;
 
 /// <summary>
-/// Everything the clearing house decides from: the projection checkpoint, the windows in play, and the movements of
-/// every window not yet settled (what a closing window's settlement is computed from). Built only by loading what a
-/// <see cref="ClearingChange"/> stored, and by applying changes.
+/// Everything the clearing house decides from: the projection checkpoint, the windows in play, the movements of
+/// every window not yet settled (what a closing window's settlement is computed from), and the cards whose postings
+/// are held. Built only by loading what a <see cref="ClearingChange"/> stored, and by applying changes.
 /// </summary>
 public sealed record ClearingState(
     Checkpoint Checkpoint,
@@ -17,6 +17,9 @@ public sealed record ClearingState(
 {
     public static ClearingState Initial { get; } =
         new(Checkpoint.Start, WindowBook.Empty, ImmutableDictionary<DateOnly, ImmutableDictionary<MovementKey, Movement>>.Empty);
+
+    /// <summary>The cards whose postings are held now (released holds are no longer here).</summary>
+    public ImmutableDictionary<CardNumber, HeldCard> Holds { get; init; } = ImmutableDictionary<CardNumber, HeldCard>.Empty;
 
     public ImmutableDictionary<MovementKey, Movement> MovementsOf(DateOnly window) =>
         Movements.GetValueOrDefault(window) ?? ImmutableDictionary<MovementKey, Movement>.Empty;

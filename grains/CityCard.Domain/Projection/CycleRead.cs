@@ -8,15 +8,15 @@ namespace CityCard.Domain.Projection;
 /// then the database's clock and the sequence's high-water mark.
 /// </summary>
 /// <param name="OldestOpenTransaction">Start of the oldest other transaction open in the database; null when there is none.</param>
-/// <param name="GapEvents">Events found in outstanding gaps.</param>
-/// <param name="NewEvents">Events after the checkpoint, in sequence order, at most one batch.</param>
+/// <param name="GapEvents">Events found in outstanding gaps, each with its chain links.</param>
+/// <param name="NewEvents">Events after the checkpoint, in sequence order, at most one batch, each with its chain links.</param>
 /// <param name="SeenAt">The database clock after the reads.</param>
 /// <param name="HighWater">The last sequence number handed out (committed or not) after the reads.</param>
 /// <param name="ReadToEnd">True when the read of new events returned every visible event (fewer than a full batch).</param>
 public sealed record CycleRead(
     DateTimeOffset? OldestOpenTransaction,
-    IReadOnlyList<RecordedCardEvent> GapEvents,
-    IReadOnlyList<RecordedCardEvent> NewEvents,
+    IReadOnlyList<StoredCardEvent> GapEvents,
+    IReadOnlyList<StoredCardEvent> NewEvents,
     DateTimeOffset SeenAt,
     long HighWater,
     bool ReadToEnd);

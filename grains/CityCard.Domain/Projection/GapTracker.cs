@@ -42,14 +42,15 @@ public static class GapTracker
     /// follow on. Stops before an event whose gap would exceed <paramref name="maxGaps"/>, so the checkpoint never
     /// passes a hole it cannot remember.
     /// </summary>
-    public static (IReadOnlyList<RecordedCardEvent> Taken, long Position, ImmutableList<GapRange> Gaps) Advance(
+    public static (IReadOnlyList<T> Taken, long Position, ImmutableList<GapRange> Gaps) Advance<T>(
         long position,
         ImmutableList<GapRange> gaps,
-        IReadOnlyList<RecordedCardEvent> events,
+        IReadOnlyList<T> events,
         DateTimeOffset seenAt,
         int maxGaps)
+        where T : ISequenced
     {
-        var taken = new List<RecordedCardEvent>(events.Count);
+        var taken = new List<T>(events.Count);
         var builder = gaps.ToBuilder();
         foreach (var e in events)
         {

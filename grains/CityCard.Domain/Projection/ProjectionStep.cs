@@ -4,8 +4,9 @@ using CityCard.Domain.Settlement;
 namespace CityCard.Domain.Projection;
 
 /// <summary>
-/// One projection cycle, pure: from what was read, the postings to make, the new checkpoint and gaps, the windows that
-/// finish closing and those that start closing by themselves. The caller commits the whole change in one transaction.
+/// One projection cycle, pure: from what was read, the postings to make (each event's hash-chain link checked first;
+/// a card whose chain breaks is held), the new checkpoint and gaps, the windows that finish closing and those that
+/// start closing by themselves. The caller commits the whole change in one transaction.
 /// </summary>
 public static class ProjectionStep
 {
@@ -27,10 +28,10 @@ public static class ProjectionStep
         var change = new ClearingChangeBuilder(state, policy);
         foreach (var e in read.GapEvents.Concat(taken))
         {
-            change.PostEvent(e);
+            change.Project(e, now);
         }
 
-        change.Checkpoint = new Checkpoint(position, allGaps, before.Cycle + 1);
+        change.Checkpoint = new Checkpoint(position, allGaps, before.Cycle + 1) { Held = before.Held.Union(change.HeldSequences) };
         change.CaughtUp = read.ReadToEnd && taken.Count == read.NewEvents.Count;
         CloseReadyWindows(change, now);
         StartDueClosings(change, policy, now, read.HighWater);

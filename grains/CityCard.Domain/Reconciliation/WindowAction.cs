@@ -55,6 +55,5 @@ public sealed record WindowAction(long Cycle, int Rank, DateTimeOffset At, DateO
     }
 
     /// <summary>Whether the live projection had posted <paramref name="sequence"/> by the time of <paramref name="checkpoint"/>.</summary>
-    public static bool Covers(Checkpoint checkpoint, long sequence) =>
-        sequence <= checkpoint.Position && !checkpoint.Gaps.Any(g => g.Contains(sequence));
+    public static bool Covers(Checkpoint checkpoint, long sequence) => checkpoint.Covers(sequence);
 }

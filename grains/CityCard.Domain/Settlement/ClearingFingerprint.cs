@@ -14,6 +14,7 @@ public static class ClearingFingerprint
         CloseWindowRequest r => $"close|{Day(r.Window)}",
         ConfirmSettlementRequest r => $"confirm|{Day(r.Window)}|{r.BankReference}",
         AbortWindowRequest r => $"abort|{Day(r.Window)}|{r.Reason}",
+        ReleaseHeldCardRequest r => $"release|{r.Card.Value}",
         _ => throw new ArgumentOutOfRangeException(nameof(request), request.GetType().Name, "Unknown clearing request."),
     };
 

@@ -13,9 +13,11 @@ namespace CityCard.Domain.Settlement;
 public static class WindowCommands
 {
     /// <summary>
-    /// Starts closing a window. Allowed for any past business day whose window is open, for today's (an early close:
-    /// the cut-off becomes now), and for the current open window after today's was closed early. The high-water mark
-    /// must have been read at or after <paramref name="now"/>.
+    /// Starts closing a window. Allowed for any past business day whose window is open, and for today's (an early close:
+    /// the cut-off becomes now). Never for a day that has not begun, not even when it is the current window because
+    /// today's was closed early: closing it would close a day before any of its business could happen, and repeating
+    /// that would walk the windows ahead of the calendar. The high-water mark must have been read at or after
+    /// <paramref name="now"/>.
     /// </summary>
     public static CommandOutcome Close(ClearingState state, CloseWindowRequest r, DateTimeOffset now, long highWater, ClearingPolicy policy)
     {
@@ -25,10 +27,9 @@ public static class WindowCommands
         }
 
         var book = state.Book;
-        var current = book.CurrentWindow(policy.Calendar.DayOf(now));
-        if (r.Window > current)
+        if (NotBegun(r.Window, now, policy.Calendar) is { } notBegun)
         {
-            return new CommandOutcome.Rejected(ClearingRejection.WindowInFuture, $"Window {Day(r.Window)} has not begun; the current window is {Day(current)}.");
+            return notBegun;
         }
 
         var window = book.Find(r.Window);
@@ -121,6 +122,15 @@ public static class WindowCommands
         }
 
         return new CommandOutcome.Accepted(change.Build(), aborted);
+    }
+
+    /// <summary>WindowInFuture when the window's business day (China Standard Time, from the cut-off) has not begun at <paramref name="now"/>.</summary>
+    public static CommandOutcome.Rejected? NotBegun(DateOnly window, DateTimeOffset now, BusinessCalendar calendar)
+    {
+        var begins = calendar.StartOf(window);
+        return now >= begins
+            ? null
+            : new(ClearingRejection.WindowInFuture, $"Window {Day(window)} has not begun: its business day begins at {begins.ToChinaTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)} CST; today's window is {Day(calendar.DayOf(now))}.");
     }
 
     private static CommandOutcome.Rejected? CheckClosed(ClearingWindow? window, DateOnly date) => window?.Status switch

@@ -13,7 +13,9 @@ namespace CityCard.Grains.Clearing;
 /// <summary>
 /// Reads card events from Marten's <c>mt_events</c> in global sequence order, straight from SQL and deserialised with
 /// Marten's own serializer by the pinned event names. An event whose stored name is not a known card event stops the
-/// read: it is never skipped.
+/// read: it is never skipped. The projection's reads bring each event's chain link and the link stored with the event
+/// before it in its stream (one index lookup), so that the link is checked before anything is posted; data that no
+/// longer reads as its event comes back as an unreadable event, for the check to name, not as a failed read.
 /// </summary>
 public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOptions> options)
 {
@@ -44,7 +46,7 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
             "select min(xact_start), coalesce(bool_or(state is null), false) from pg_stat_activity " +
             "where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'"));
         var gapCommand = new NpgsqlBatchCommand(
-            $"select e.seq_id, e.stream_id, e.type, e.data from {schema}.mt_events e " +
+            $"select {StoredColumns} from {schema}.mt_events e {PreviousJoin} " +
             "join unnest($1::bigint[], $2::bigint[]) as g(lo, hi) on e.seq_id between g.lo and g.hi " +
             $"where e.stream_id <> '{MartenTombstoneStream}' order by e.seq_id")
         {
@@ -56,7 +58,7 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
         };
         commands.BatchCommands.Add(gapCommand);
         commands.BatchCommands.Add(new NpgsqlBatchCommand(
-            $"select seq_id, stream_id, type, data from {schema}.mt_events where seq_id > $1 and stream_id <> '{MartenTombstoneStream}' order by seq_id limit $2")
+            $"select {StoredColumns} from {schema}.mt_events e {PreviousJoin} where e.seq_id > $1 and e.stream_id <> '{MartenTombstoneStream}' order by e.seq_id limit $2")
         {
             Parameters = { new() { Value = checkpoint.Position }, new() { Value = batch } },
         });
@@ -68,9 +70,9 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
         DateTimeOffset? oldest = reader.GetBoolean(1) ? DateTimeOffset.MinValue
             : reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0);
         await reader.NextResultAsync(cancellationToken);
-        var gapEvents = await ReadEventsAsync(reader, cancellationToken);
+        var gapEvents = await ReadStoredEventsAsync(reader, cancellationToken);
         await reader.NextResultAsync(cancellationToken);
-        var newEvents = await ReadEventsAsync(reader, cancellationToken);
+        var newEvents = await ReadStoredEventsAsync(reader, cancellationToken);
         await reader.NextResultAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var seenAt = reader.GetFieldValue<DateTimeOffset>(0);
@@ -90,6 +92,34 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
         };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await ReadEventsAsync(reader, cancellationToken);
+    }
+
+    /// <summary>Events after <paramref name="position"/> with their chain links, as a projection cycle reads them: what reconciliation checks.</summary>
+    public async Task<IReadOnlyList<StoredCardEvent>> ReadStoredAsync(long position, int batch, CancellationToken cancellationToken = default)
+    {
+        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"select {StoredColumns} from {schema}.mt_events e {PreviousJoin} where e.seq_id > $1 and e.stream_id <> '{MartenTombstoneStream}' order by e.seq_id limit $2", connection)
+        {
+            Parameters = { new() { Value = position }, new() { Value = batch } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadStoredEventsAsync(reader, cancellationToken);
+    }
+
+    /// <summary>One card's whole stream with its chain links, in version order: what releasing a held card verifies and posts.</summary>
+    public async Task<IReadOnlyList<StoredCardEvent>> ReadStreamAsync(CardNumber card, CancellationToken cancellationToken = default)
+    {
+        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"select {StoredColumns} from {schema}.mt_events e {PreviousJoin} where e.stream_id = $1 order by e.version", connection)
+        {
+            Parameters = { new() { Value = card.Value } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadStoredEventsAsync(reader, cancellationToken);
     }
 
     /// <summary>The last sequence number handed out, committed or not: every event committed so far is at or below it.</summary>
@@ -121,6 +151,42 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The columns <see cref="ReadStoredEventsAsync"/> reads, over <c>mt_events e</c> joined to the event before it, <c>p</c>.</summary>
+    private static string StoredColumns =>
+        $"e.seq_id, e.stream_id, e.version, e.type, e.data, e.headers ->> '{MartenSetup.ChainHeader}', p.headers ->> '{MartenSetup.ChainHeader}', p.seq_id is not null";
+
+    private string PreviousJoin => $"left join {schema}.mt_events p on p.stream_id = e.stream_id and p.version = e.version - 1";
+
+    private async Task<List<StoredCardEvent>> ReadStoredEventsAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var serializer = store.Options.Serializer();
+        var events = new List<StoredCardEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var sequence = reader.GetInt64(0);
+            var name = reader.GetString(3);
+            if (!Types.TryGetValue(name, out var type))
+            {
+                throw new UnknownCardEventException(name);
+            }
+
+            var card = CardNumber.TryParse(reader.GetString(1), out var number)
+                ? number
+                : throw new InvalidOperationException($"Event {sequence} is on stream '{reader.GetString(1)}', which is not a card number.");
+            events.Add(new StoredCardEvent(
+                sequence,
+                card,
+                reader.GetInt64(2),
+                name,
+                StoredEventReader.TryRead(serializer, type, reader, 4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.GetBoolean(7)));
+        }
+
+        return events;
     }
 
     private async Task<List<RecordedCardEvent>> ReadEventsAsync(DbDataReader reader, CancellationToken cancellationToken)

@@ -15,11 +15,15 @@ public static class ClearingSchema
     public const string Movements = "ledger_movements";
     public const string Windows = "clearing_windows";
     public const string Operations = "clearing_operations";
+    public const string HeldCards = "clearing_held_cards";
 
     public static IEnumerable<Table> Tables(string schema) =>
-        [CheckpointTable(schema), PostingsTable(schema), MovementsTable(schema), WindowsTable(schema), OperationsTable(schema)];
+        [CheckpointTable(schema), PostingsTable(schema), MovementsTable(schema), WindowsTable(schema), OperationsTable(schema), HeldCardsTable(schema)];
 
-    /// <summary>One row: how far the projection has read, its outstanding gaps, and a version that fences out a stale activation.</summary>
+    /// <summary>
+    /// One row: how far the projection has read, its outstanding gaps, the events it holds (their card's chain broke),
+    /// and a version that fences out a stale activation.
+    /// </summary>
     private static Table CheckpointTable(string schema)
     {
         var t = new Table(Name(schema, Checkpoint));
@@ -27,6 +31,7 @@ public static class ClearingSchema
         t.AddColumn<long>("position").NotNull();
         t.AddColumn<long>("cycle").NotNull();
         t.AddColumn("gaps", "jsonb").NotNull();
+        t.AddColumn("held", "jsonb");
         t.AddColumn<long>("version").NotNull();
         t.AddColumn<DateTimeOffset>("updated_at").NotNull();
         return t;
@@ -90,6 +95,22 @@ public static class ClearingSchema
         t.AddColumn("fingerprint", "varchar(300)").NotNull();
         t.AddColumn("result", "jsonb").NotNull();
         t.AddColumn<DateTimeOffset>("recorded_at").NotNull();
+        return t;
+    }
+
+    /// <summary>
+    /// Every card whose postings were held because its hash chain broke, one row per break: held, or released (kept, as
+    /// the record of what was held and when it was posted).
+    /// </summary>
+    private static Table HeldCardsTable(string schema)
+    {
+        var t = new Table(Name(schema, HeldCards));
+        t.AddColumn("card", "varchar(16)").AsPrimaryKey();
+        t.AddColumn<long>("break_sequence").AsPrimaryKey();
+        t.AddColumn("status", "varchar(16)").NotNull();
+        t.AddColumn("body", "jsonb").NotNull();
+        t.AddColumn<DateTimeOffset>("held_at").NotNull();
+        t.AddColumn<DateTimeOffset>("released_at");
         return t;
     }
 

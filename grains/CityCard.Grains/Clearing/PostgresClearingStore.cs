@@ -25,12 +25,12 @@ public sealed class PostgresClearingStore(IDocumentStore store, IOptions<CardSto
 
         Checkpoint checkpoint;
         long version;
-        await using (var command = new NpgsqlCommand($"select position, cycle, gaps::text, version from {s}.{ClearingSchema.Checkpoint} where id = '{CheckpointId}'", connection))
+        await using (var command = new NpgsqlCommand($"select position, cycle, gaps::text, version, held::text from {s}.{ClearingSchema.Checkpoint} where id = '{CheckpointId}'", connection))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
             var gaps = JsonSerializer.Deserialize<List<GapRange>>(reader.GetString(2), ClearingJson.Options) ?? [];
-            checkpoint = new Checkpoint(reader.GetInt64(0), [.. gaps], reader.GetInt64(1));
+            checkpoint = new Checkpoint(reader.GetInt64(0), [.. gaps], reader.GetInt64(1)) { Held = ReadHeld(reader, 4) };
             version = reader.GetInt64(3);
         }
 
@@ -38,7 +38,27 @@ public sealed class PostgresClearingStore(IDocumentStore store, IOptions<CardSto
         var frontier = await FrontierAsync(connection, cancellationToken);
         var book = new WindowBook(windows.ToImmutableSortedDictionary(w => w.Date, w => w), frontier);
         var movements = await ReadMovementsAsync(connection, windows.Select(w => w.Date).ToArray(), cancellationToken);
-        return (new ClearingState(checkpoint, book, movements), version);
+        var holds = await ReadHoldsAsync(connection, null, s, onlyHeld: true, cancellationToken);
+        return (new ClearingState(checkpoint, book, movements) { Holds = holds.ToImmutableDictionary(h => h.Card) }, version);
+    }
+
+    /// <summary>The checkpoint's held sequence numbers, from the column at <paramref name="ordinal"/> (null before holds existed).</summary>
+    public static ImmutableSortedSet<long> ReadHeld(System.Data.Common.DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? [] : [.. JsonSerializer.Deserialize<List<long>>(reader.GetString(ordinal), ClearingJson.Options) ?? []];
+
+    /// <summary>The cards held now (or, with <paramref name="onlyHeld"/> false, every hold ever, released too), in the tables of <paramref name="schema"/>.</summary>
+    public static async Task<List<HeldCard>> ReadHoldsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string schema, bool onlyHeld, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select body::text from {schema}.{ClearingSchema.HeldCards} {(onlyHeld ? "where status = 'Held'" : string.Empty)} order by break_sequence", connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var holds = new List<HeldCard>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            holds.Add(JsonSerializer.Deserialize<HeldCard>(reader.GetString(0), ClearingJson.Options)!);
+        }
+
+        return holds;
     }
 
     public async Task<long> CommitAsync(ClearingCommit commit, CancellationToken cancellationToken = default)
@@ -49,7 +69,7 @@ public sealed class PostgresClearingStore(IDocumentStore store, IOptions<CardSto
         // First, so that a second writer waits on this row and then finds the version moved.
         var checkpoint = commit.Change.State.Checkpoint;
         await using (var update = new NpgsqlCommand(
-            $"update {s}.{ClearingSchema.Checkpoint} set position = $1, cycle = $2, gaps = $3::jsonb, version = version + 1, updated_at = $4 where id = '{CheckpointId}' and version = $5",
+            $"update {s}.{ClearingSchema.Checkpoint} set position = $1, cycle = $2, gaps = $3::jsonb, held = $6::jsonb, version = version + 1, updated_at = $4 where id = '{CheckpointId}' and version = $5",
             connection, transaction)
         {
             Parameters =
@@ -59,6 +79,7 @@ public sealed class PostgresClearingStore(IDocumentStore store, IOptions<CardSto
                 new() { Value = JsonSerializer.Serialize(checkpoint.Gaps, ClearingJson.Options) },
                 new() { Value = commit.At.ToUniversalTime() },
                 new() { Value = commit.ExpectedVersion },
+                new() { Value = JsonSerializer.Serialize(checkpoint.Held, ClearingJson.Options) },
             },
         })
         {
@@ -71,6 +92,7 @@ public sealed class PostgresClearingStore(IDocumentStore store, IOptions<CardSto
         await CopyPostingsAsync(connection, commit.Change.Entries, cancellationToken);
         await AddMovementsAsync(connection, transaction, commit.Change.MovementDeltas, cancellationToken);
         await UpsertWindowsAsync(connection, transaction, commit.Change.ChangedWindows, commit.At, cancellationToken);
+        await UpsertHoldsAsync(connection, transaction, commit.Change.ChangedHolds, cancellationToken);
         if (commit.Operation is { } op)
         {
             await using var record = new NpgsqlCommand(
@@ -198,6 +220,29 @@ public sealed class PostgresClearingStore(IDocumentStore store, IOptions<CardSto
                     new() { Value = w.CarriedInto is { } c ? c : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date },
                     new() { Value = JsonSerializer.Serialize(w, ClearingJson.Options) },
                     new() { Value = at.ToUniversalTime() },
+                },
+            };
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task UpsertHoldsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<HeldCard> holds, CancellationToken cancellationToken)
+    {
+        foreach (var h in holds)
+        {
+            await using var command = new NpgsqlCommand(
+                $"insert into {s}.{ClearingSchema.HeldCards} (card, break_sequence, status, body, held_at, released_at) values ($1, $2, $3, $4::jsonb, $5, $6) " +
+                "on conflict (card, break_sequence) do update set status = excluded.status, body = excluded.body, released_at = excluded.released_at",
+                connection, transaction)
+            {
+                Parameters =
+                {
+                    new() { Value = h.Card.Value },
+                    new() { Value = h.BreakSequence },
+                    new() { Value = h.IsReleased ? "Released" : "Held" },
+                    new() { Value = JsonSerializer.Serialize(h, ClearingJson.Options) },
+                    new() { Value = h.HeldAt.ToUniversalTime() },
+                    new() { Value = h.ReleasedAt is { } at ? at.ToUniversalTime() : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz },
                 },
             };
             await command.ExecuteNonQueryAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CityCard.Contracts;
+using CityCard.Domain.Integrity;
 using CityCard.Domain.Projection;
 using CityCard.Domain.Settlement;
 using CityCard.Grains.Telemetry;
@@ -61,7 +62,8 @@ public sealed partial class RegionClearingGrain(
             lastCycleAt,
             s.Book.CurrentWindow(policy.Calendar.DayOf(clock.GetUtcNow())),
             [.. s.Book.Windows.Values.Select(w => w.ToView())],
-            RuntimeIdentity);
+            RuntimeIdentity,
+            [.. s.Holds.Values.OrderBy(h => h.BreakSequence).Select(h => h.ToView())]);
     }
 
     public async Task<ProjectionStatus> CatchUp()
@@ -78,6 +80,25 @@ public sealed partial class RegionClearingGrain(
 
     public Task<ClearingOperationResult> AbortWindow(AbortWindowRequest request) =>
         CommandAsync(request, async (s, now) => WindowCommands.Abort(s, await FindWindowAsync(s, request.Window), request, now, policy));
+
+    public async Task<ClearingOperationResult> ReleaseHeldCard(ReleaseHeldCardRequest request)
+    {
+        var held = 0;
+        var result = await CommandAsync(request, async (s, now) =>
+        {
+            // The whole stream is read only for a card that is held: it must verify before anything is posted.
+            var stream = s.Holds.TryGetValue(request.Card, out var hold) ? await feed.ReadStreamAsync(request.Card) : [];
+            held = hold?.Sequences.Count ?? 0;
+            var verification = StreamVerifier.Verify(request.Card, stream.Select(e => new ChainedEvent(e.Version, e.EventType, e.Event, e.StoredHash)));
+            return HoldCommands.Release(s, request, verification, [.. stream.Where(e => e.Event is not null).Select(e => e.Recorded)], now, policy);
+        });
+        if (result.IsAccepted && !result.IsReplay)
+        {
+            LogHoldReleased(logger, request.Card.Value, held, request.OperationId);
+        }
+
+        return result;
+    }
 
     public async Task<WindowView?> GetWindow(DateOnly window) => (await FindWindowAsync(await StateAsync(), window))?.ToView();
 
@@ -134,16 +155,22 @@ public sealed partial class RegionClearingGrain(
             LogCapCrossed(logger, crossing.City, crossing.Window, crossing.Net.ToString(), crossing.Cap.ToString());
         }
 
+        foreach (var held in change.BrokenChains)
+        {
+            LogChainBroken(logger, held.Card.Value, held.Break.Version, held.Break.EventType, held.Break.OperationId, held.BreakSequence, held.Break.Kind);
+        }
+
         return (change, false);
     }
 
     /// <summary>
-    /// Nothing posted, no window changed, the checkpoint where it was, and no closing window waiting on the cycle count:
-    /// the cycle can be forgotten without a write.
+    /// Nothing posted or held, no window changed, the checkpoint where it was, and no closing window waiting on the
+    /// cycle count: the cycle can be forgotten without a write.
     /// </summary>
     private static bool ChangesNothing(ClearingState before, ClearingChange change) =>
         change.Entries.Count == 0
         && change.ChangedWindows.Count == 0
+        && change.ChangedHolds.Count == 0
         && change.State.Checkpoint.Position == before.Checkpoint.Position
         && change.State.Checkpoint.Gaps.SequenceEqual(before.Checkpoint.Gaps)
         && !before.Book.WithStatus(WindowStatus.Closing).Any();
@@ -237,6 +264,12 @@ public sealed partial class RegionClearingGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Clearing window {Window} closed; {Cities} cities have a non-zero net position")]
     private static partial void LogWindowClosed(ILogger logger, DateOnly window, int cities);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hash chain broken: card {Card}, event {Version} ({EventType}, operation {OperationId}, sequence {Sequence}) does not match its link ({Kind}); the card's postings are held until its stream verifies and it is released")]
+    private static partial void LogChainBroken(ILogger logger, string card, long version, string eventType, string? operationId, long sequence, ChainBreakKind kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Held card {Card} released by {OperationId}: its stream verifies again; {Events} held events posted")]
+    private static partial void LogHoldReleased(ILogger logger, string card, int events, string operationId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Net debit cap: {City} is at {Net} in window {Window}, beyond its cap of {Cap}")]
     private static partial void LogCapCrossed(ILogger logger, City city, DateOnly window, string net, string cap);

@@ -38,19 +38,24 @@ public sealed record LedgerSums(IReadOnlyDictionary<LedgerKey, long> Postings, I
 /// </summary>
 public sealed record LedgerSnapshot(Checkpoint Checkpoint, IReadOnlyList<ClearingWindow> Windows, LedgerSums Ledgers, long Events)
 {
+    /// <summary>The cards whose postings the live clearing house held at the snapshot.</summary>
+    public IReadOnlyList<HeldCard> Holds { get; init; } = [];
+
     public static async Task<LedgerSnapshot> ReadAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
         var checkpoint = Checkpoint.Start;
-        await using (var command = new NpgsqlCommand($"select position, gaps::text, cycle from {schema}.{ClearingSchema.Checkpoint} where id = 'region'", connection, transaction))
+        await using (var command = new NpgsqlCommand($"select position, gaps::text, cycle, held::text from {schema}.{ClearingSchema.Checkpoint} where id = 'region'", connection, transaction))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             if (await reader.ReadAsync(cancellationToken))
             {
                 var gaps = JsonSerializer.Deserialize<List<GapRange>>(reader.GetString(1), ClearingJson.Options) ?? [];
-                checkpoint = new Checkpoint(reader.GetInt64(0), [.. gaps], reader.GetInt64(2));
+                checkpoint = new Checkpoint(reader.GetInt64(0), [.. gaps], reader.GetInt64(2)) { Held = PostgresClearingStore.ReadHeld(reader, 3) };
             }
         }
+
+        var holds = await PostgresClearingStore.ReadHoldsAsync(connection, transaction, schema, onlyHeld: true, cancellationToken);
 
         var windows = new List<ClearingWindow>();
         await using (var command = new NpgsqlCommand($"select body::text from {schema}.{ClearingSchema.Windows} order by window_date", connection, transaction))
@@ -70,6 +75,6 @@ public sealed record LedgerSnapshot(Checkpoint Checkpoint, IReadOnlyList<Clearin
         };
         var events = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         await transaction.CommitAsync(cancellationToken);
-        return new LedgerSnapshot(checkpoint, windows, ledgers, events);
+        return new LedgerSnapshot(checkpoint, windows, ledgers, events) { Holds = holds };
     }
 }

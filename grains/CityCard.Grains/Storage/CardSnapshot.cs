@@ -9,7 +9,7 @@ namespace CityCard.Grains.Storage;
 public sealed class CardSnapshot
 {
     /// <summary>Bump when <see cref="CardState"/> changes shape, so old snapshots are ignored rather than misread.</summary>
-    public const int CurrentSchema = 3;
+    public const int CurrentSchema = 4;
 
     /// <summary>The card number.</summary>
     public required string Id { get; init; }

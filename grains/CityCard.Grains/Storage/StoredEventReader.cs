@@ -23,19 +23,21 @@ internal static class StoredEventReader
         var version = reader.GetInt64(first);
         var type = reader.GetString(first + 1);
         var hash = reader.IsDBNull(first + 3) ? null : reader.GetString(first + 3);
-        CardEvent? e = null;
-        if (Types.TryGetValue(type, out var clr))
-        {
-            try
-            {
-                e = serializer.FromJson(clr, reader, first + 2) as CardEvent;
-            }
-            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException)
-            {
-                // Data edited into something the event cannot be read from: reported as unreadable by the verifier.
-            }
-        }
-
+        var e = Types.TryGetValue(type, out var clr) ? TryRead(serializer, clr, reader, first + 2) : null;
         return new ChainedEvent(version, type, e, hash);
+    }
+
+    /// <summary>The event in the data column at <paramref name="ordinal"/>, or null when the data no longer reads as one.</summary>
+    public static CardEvent? TryRead(ISerializer serializer, Type type, DbDataReader reader, int ordinal)
+    {
+        try
+        {
+            return serializer.FromJson(type, reader, ordinal) as CardEvent;
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException)
+        {
+            // Data edited into something the event cannot be read from: reported as unreadable by the chain check.
+            return null;
+        }
     }
 }

@@ -98,4 +98,48 @@ public sealed class LateTapTests
         Assert.Equal(charged, back);
         Assert.Equal(OperationFingerprint.Of(charged), OperationFingerprint.Of(back));
     }
+
+    /// <summary>
+    /// A fare adjustment names, in fields of its own in the card's history, the ride it adjusts and the fare before;
+    /// its operation id is the late tap's.
+    /// </summary>
+    [Fact]
+    public void The_history_names_the_adjusted_ride_and_its_fare_before_in_fields_of_their_own()
+    {
+        var first = Bus(City.ZG, "ZG-1", At("10:00"));
+        var second = Bus(City.ZG, "ZG-35", At("10:30"));
+        var card = Card(City.ZG, balanceFen: 1_000);
+        var (_, events) = Run(card, [second, first]);
+
+        var history = CardHistoryBuilder.Build(card.Card, events, asOf: null);
+
+        var adjusted = Assert.Single(history.Entries, e => e.EventType == "fare_adjusted.v1");
+        Assert.Equal((first.OperationId, second.OperationId, 300L, 100L, 200L), (adjusted.OperationId, adjusted.ChargeOperationId, adjusted.FareBefore!.Value.Fen, adjusted.Fare!.Charged.Fen, adjusted.Amount.Fen));
+        Assert.All(history.Entries.Where(e => e.EventType == "card_charged.v1"), e => Assert.Equal((null, null), (e.ChargeOperationId, e.FareBefore)));
+    }
+
+    /// <summary>
+    /// A late tap can change only the breakdown of a later ride, not its fare: here a capped ride (0.00) becomes a
+    /// transfer (still 0.00). That is recorded as a fare adjustment, because the card's later fares are worked out from
+    /// it and its history must show what the ride is now priced by; it moves no money, so the ledgers post nothing for it
+    /// (docs/decisions/0006).
+    /// </summary>
+    [Fact]
+    public void A_change_of_breakdown_alone_is_a_fare_adjustment_of_nothing_that_posts_nothing()
+    {
+        // Zigong, 10.00 a day: four suburban rides fill the cap by 10:00, so the 12:00 ride is capped to 0.00 and no transfer.
+        var rides = new[] { "07:00", "08:00", "09:00", "10:00" }.Select(t => Bus(City.ZG, "ZG-35", At(t))).Append(Bus(City.ZG, "ZG-1", At("12:00"))).ToList();
+        var (card, _) = Run(Card(City.ZG), rides);
+        var late = Bus(City.ZG, "ZG-3", At("11:30"));
+
+        var events = Assert.IsType<CardDecision.Append>(Decide(card, late)).Events;
+
+        Assert.Equal(0, Assert.IsType<CardCharged>(events[0]).Amount.Fen);
+        var adjusted = Assert.IsType<FareAdjusted>(Assert.Single(events.Skip(1)));
+        Assert.Equal((rides[4].OperationId, 0L, 0L, 0L), (adjusted.ChargeOperationId, adjusted.FareBefore.Fen, adjusted.FareAfter.Fen, adjusted.BalanceChange.Fen));
+        Assert.True(adjusted.Fare.IsTransfer);
+        Assert.Empty(CityCard.Domain.Ledger.PostingRules.For(card.Card, adjusted));
+        Assert.Equal(card.Balance, CardEvolver.Fold(card, events).Balance);
+    }
 }
+

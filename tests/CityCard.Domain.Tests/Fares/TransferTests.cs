@@ -56,4 +56,19 @@ public sealed class TransferTests
         Assert.False(charges[1].Fare!.IsTransfer);
         Assert.Equal("concessions.senior-offpeak-free (10000 bp off)", charges[2].Fare!.Lines[1].Rule);
     }
+
+    /// <summary>
+    /// Only a ride the transfer rule discounted is the journey's transfer: a ride made free by a concession is not, so
+    /// the next ride may still be a transfer from it (Yibin: a senior's bus is free off peak, the rail in the peak is not).
+    /// </summary>
+    [Fact]
+    public void The_ride_after_one_made_free_by_a_concession_can_be_the_journeys_transfer()
+    {
+        var (_, events) = Run(Card(City.YB, "senior"), [Bus(City.YB, "YB-4", At("16:40")), Rail(City.YB, "YB-GT", "YB-LY", At("17:10"))]);
+
+        var charges = events.OfType<CardCharged>().ToList();
+        Assert.Equal([0L, 200], charges.Select(c => c.Amount.Fen));
+        Assert.Equal((false, true), (charges[0].Fare!.IsTransfer, charges[1].Fare!.IsTransfer));
+        Assert.Equal((400L, 200L), (charges[1].Fare!.Base.Fen, charges[1].Fare!.TransferDiscount.Fen));
+    }
 }

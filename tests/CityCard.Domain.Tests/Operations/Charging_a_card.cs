@@ -37,7 +37,7 @@ public sealed class Charging_a_card
     {
         var tap = Charge(tappedAt: Clock.Now - CardLimits.MaxTapAge);
 
-        Given(Issued(), ToppedUp(Yuan(10)))
+        Given(Issued(at: Clock.Now - CardLimits.MaxTapAge - TimeSpan.FromDays(1)), ToppedUp(Yuan(10)))
             .When(tap)
             .ThenAppends(new CardCharged("charge-1", Clock.Now, Yuan(2), TapOf(tap)));
     }
@@ -50,6 +50,35 @@ public sealed class Charging_a_card
         Given(Issued(), ToppedUp(Yuan(10)))
             .When(tap)
             .ThenAppends(new CardCharged("charge-1", Clock.Now, Yuan(2), TapOf(tap)));
+    }
+
+    [Fact]
+    public void A_terminal_clock_slightly_behind_ours_at_the_issue_is_tolerated()
+    {
+        var tap = Charge(tappedAt: Clock.Earlier - CardLimits.TapClockSkew);
+
+        Given(Issued(), ToppedUp(Yuan(10)))
+            .When(tap)
+            .ThenAppends(new CardCharged("charge-1", Clock.Now, Yuan(2), TapOf(tap)));
+    }
+
+    /// <summary>A tap from before the card existed is a clock error or a forgery: on record among the refused taps, never charged.</summary>
+    [Fact]
+    public void A_ride_from_before_the_card_was_issued_is_recorded_refused_and_prices_no_later_ride()
+    {
+        var early = Rides.Bus("ride-early", "ZG-1", Clock.Earlier.AddMinutes(-30));
+        var spec = Given(Issued(), ToppedUp(Yuan(10))).When(early);
+
+        var refused = Assert.IsType<ChargeRefused>(Assert.Single(Assert.IsType<CardDecision.Append>(spec.Decision).Events));
+        Assert.Equal((RejectionCode.TapBeforeIssue, "ride-early", Yuan(2)), (refused.Reason, refused.OperationId, refused.Amount));
+        var after = CardEvolver.Fold(spec.State, [refused]);
+        Assert.Equal(Yuan(10), after.Balance);
+        Assert.Empty(after.Rides.Rides);
+        Assert.False(after.Charges.TryGet("ride-early", out _));
+
+        // A ride on another route soon after the card was issued is no transfer from the refused one.
+        var next = CardDecider.Decide(after, Rides.Bus("ride-2", "ZG-35", Clock.Earlier.AddMinutes(10)), Clock.Now, TestPolicies.Default);
+        Assert.Equal(Yuan(3), Assert.IsType<CardCharged>(Assert.Single(Assert.IsType<CardDecision.Append>(next).Events)).Amount);
     }
 
     [Fact]

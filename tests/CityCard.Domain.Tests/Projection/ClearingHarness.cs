@@ -1,5 +1,6 @@
 using CityCard.Contracts;
 using CityCard.Domain.Cards;
+using CityCard.Domain.Integrity;
 using CityCard.Domain.Ledger;
 using CityCard.Domain.Projection;
 using CityCard.Domain.Settlement;
@@ -12,28 +13,77 @@ namespace CityCard.Domain.Tests.Projection;
 /// </summary>
 public sealed class ClearingHarness(ClearingPolicy policy)
 {
-    private readonly List<(RecordedCardEvent Event, DateTimeOffset BeganAt, bool Committed)> log = [];
+    private readonly List<(StoredCardEvent Event, DateTimeOffset BeganAt, bool Committed)> log = [];
+    private readonly Dictionary<CardNumber, StoredCardEvent> heads = [];
     private int op;
 
     public ClearingState State { get; private set; } = ClearingState.Initial;
 
     public List<JournalEntry> Entries { get; } = [];
 
+    /// <summary>Every window as its last change left it, settled ones too: what a rebuild replays.</summary>
+    public Dictionary<DateOnly, ClearingWindow> Windows { get; } = [];
+
+    /// <summary>The committed events as the store holds them now (changed ones as changed), in sequence order.</summary>
+    public IReadOnlyList<StoredCardEvent> Stored => [.. log.Where(l => l.Committed).Select(l => l.Event)];
+
+    /// <summary>Makes an appended event's data unreadable, behind the card store's back.</summary>
+    public void Garble(long sequence)
+    {
+        var (stored, began, committed) = log[(int)sequence - 1];
+        log[(int)sequence - 1] = (stored with { Event = null }, began, committed);
+    }
+
     public ClearingChange? LastChange { get; private set; }
 
-    /// <summary>Appends an event in a transaction that began at its recording time; committed at once unless told otherwise.</summary>
+    /// <summary>
+    /// Appends an event in a transaction that began at its recording time, committed at once unless told otherwise,
+    /// with its chain link as the card store writes it.
+    /// </summary>
     public long Append(CardNumber card, CardEvent e, bool commit = true)
     {
         var sequence = log.Count + 1L;
-        log.Add((new RecordedCardEvent(sequence, card, e), e.RecordedAt, commit));
+        var stored = heads.TryGetValue(card, out var last)
+            ? StoredCardEvent.Chain(card, [(sequence, e)], last.Version, last.StoredHash!)[0]
+            : StoredCardEvent.Chain(card, [(sequence, e)])[0];
+        heads[card] = stored;
+        log.Add((stored, e.RecordedAt, commit));
         return sequence;
+    }
+
+    /// <summary>Changes what an appended event says, behind the card store's back: its stored link stays as it was.</summary>
+    public void Tamper(long sequence, Func<CardEvent, CardEvent> edit)
+    {
+        var (stored, began, committed) = log[(int)sequence - 1];
+        log[(int)sequence - 1] = (stored with { Event = edit(stored.Event!) }, began, committed);
+    }
+
+    /// <summary>Puts a tampered event back as it was appended (an operator restoring the row).</summary>
+    public void Restore(long sequence, CardEvent original)
+    {
+        var (stored, began, committed) = log[(int)sequence - 1];
+        log[(int)sequence - 1] = (stored with { Event = original }, began, committed);
+    }
+
+    /// <summary>A card's stream as stored now, and how it verifies: what releasing a held card reads.</summary>
+    public (StreamVerification Verification, IReadOnlyList<RecordedCardEvent> Stream) StreamOf(CardNumber card)
+    {
+        var stream = log.Where(l => l.Committed && l.Event.Card == card).Select(l => l.Event).OrderBy(e => e.Version).ToList();
+        var verification = StreamVerifier.Verify(card, stream.Select(e => new ChainedEvent(e.Version, e.EventType, e.Event, e.StoredHash)));
+        return (verification, [.. stream.Select(e => e.Recorded)]);
+    }
+
+    public CommandOutcome Release(CardNumber card, DateTimeOffset now)
+    {
+        var (verification, stream) = StreamOf(card);
+        return Apply(HoldCommands.Release(State, new ReleaseHeldCardRequest(NextOp(), card), verification, stream, now, policy));
     }
 
     /// <summary>Takes a sequence number for a transaction that will roll back.</summary>
     public long TakeNumberAndRollBack(DateTimeOffset at)
     {
         var sequence = log.Count + 1L;
-        log.Add((new RecordedCardEvent(sequence, CardNumber.Create(City.ZG, 999), new CardBlocked("void", at, BlockReason.Lost)), at, false));
+        log.Add((StoredCardEvent.Chain(CardNumber.Create(City.ZG, 999), [(sequence, new CardBlocked("void", at, BlockReason.Lost))])[0], at, false));
         return sequence;
     }
 
@@ -83,6 +133,11 @@ public sealed class ClearingHarness(ClearingPolicy policy)
     private ClearingChange Apply(ClearingChange change)
     {
         Entries.AddRange(change.Entries);
+        foreach (var window in change.ChangedWindows)
+        {
+            Windows[window.Date] = window;
+        }
+
         State = change.State;
         LastChange = change;
         return change;

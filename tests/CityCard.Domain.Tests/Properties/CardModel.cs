@@ -4,8 +4,10 @@ namespace CityCard.Domain.Tests.Properties;
 /// A deliberately naive reference model of one issued card, written from the rules as documented and not from the
 /// decider's code: plain fields, a dictionary of what each operation id was first used for, and the reversible
 /// charges. It predicts each outcome, then applies it to itself, so it can be compared with the folded state.
+/// <paramref name="issuedAt"/> is when the card was issued (or claimed as a replacement): a tap dated more than the
+/// clock skew before it is recorded as refused.
 /// </summary>
-public sealed class CardModel(CardStatus status, Money balance, Money deposit, Money ceiling)
+public sealed class CardModel(CardStatus status, Money balance, Money deposit, Money ceiling, DateTimeOffset issuedAt)
 {
     private readonly Dictionary<string, CardRequest> recorded = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (Money Amount, bool Reversed)> charges = new(StringComparer.Ordinal);
@@ -115,6 +117,11 @@ public sealed class CardModel(CardStatus status, Money balance, Money deposit, M
 
     private Expected Charge(ChargeRequest r)
     {
+        if (r.TappedAt < issuedAt - CardLimits.TapClockSkew)
+        {
+            return new Expected.RecordsRefusal(RejectionCode.TapBeforeIssue);
+        }
+
         if (Status != CardStatus.Active)
         {
             return new Expected.RecordsRefusal(StatusCode());

@@ -36,7 +36,7 @@ public sealed class SequenceRunner
             // The old card had the same product, so it held no more than that product's ceiling (policies/zg.json).
             var funds = Money.Min(Money.FromFen(start.FundsFen), TestPolicies.Default.ProductAt(City.ZG, product, now)!.BalanceCeiling);
             Accept(new ReceiveReplacementFundsRequest("replace-0", Numbers.Zigong, funds, deposit));
-            model = new CardModel(CardStatus.Active, funds, deposit, TestPolicies.CeilingOf(state));
+            model = new CardModel(CardStatus.Active, funds, deposit, TestPolicies.CeilingOf(state), now);
             model.Remember(claim);
         }
         else
@@ -47,7 +47,7 @@ public sealed class SequenceRunner
             deposit = TestPolicies.Default.ProductAt(City.ZG, product, now)!.Deposit;
             var issue = new IssueCardRequest("issue-0", City.ZG, product, deposit);
             Accept(issue);
-            model = new CardModel(CardStatus.Active, Money.Zero, deposit, TestPolicies.CeilingOf(state));
+            model = new CardModel(CardStatus.Active, Money.Zero, deposit, TestPolicies.CeilingOf(state), now);
             model.Remember(issue);
         }
     }

@@ -31,7 +31,7 @@ public sealed class The_random_sequences_reach_every_interesting_outcome
         [
             "appended CardToppedUp", "appended CardCharged", "appended ChargeReversed", "appended CardBlocked",
             "appended CardUnblocked", "appended CardReplaced", "appended CardClosed",
-            "refused InsufficientBalance", "refused CardBlocked", "refused CardReplaced", "refused CardClosed",
+            "refused InsufficientBalance", "refused CardBlocked", "refused CardReplaced", "refused CardClosed", "refused TapBeforeIssue",
             "replayed TopUpRequest", "replayed ChargeRequest", "replayed ReceiveReplacementFundsRequest", "replayed IssueCardRequest",
             "rejected OperationConflict", "rejected BalanceCeilingExceeded", "rejected AmountNotPositive", "rejected AmountAboveLimit",
             "rejected ChargeNotFound", "rejected ChargeAlreadyReversed", "rejected ReversalExceedsCharge",

@@ -98,6 +98,11 @@ public static class RejectionTable
         Rejected("block of a replacement awaiting its funds", RejectionCode.ReplacementPending, Block(), Claimed()).OnCard(Numbers.ZigongReplacement),
         Rejected("closing a replacement awaiting its funds", RejectionCode.ReplacementPending, Close(), Claimed()).OnCard(Numbers.ZigongReplacement),
         Rejected("replacing a replacement awaiting its funds", RejectionCode.ReplacementPending, Replace("replace-9", Numbers.ZigongOther), Claimed()).OnCard(Numbers.ZigongReplacement),
+        Refused("tap an hour before the card was issued", RejectionCode.TapBeforeIssue, Charge(tappedAt: Clock.Earlier.AddHours(-1)), Issued(), ToppedUp(Yuan(10))),
+        Refused("tap one tick beyond the clock skew before the card was issued", RejectionCode.TapBeforeIssue, Charge(tappedAt: Clock.Earlier - CardLimits.TapClockSkew - TimeSpan.FromTicks(1)), Issued(), ToppedUp(Yuan(10))),
+        Refused("ride a day before the card was issued", RejectionCode.TapBeforeIssue, Rides.Bus(tappedAt: Clock.Earlier.AddDays(-1)), Issued(), ToppedUp(Yuan(10))),
+        Refused("tap before the card was issued, on a card since blocked", RejectionCode.TapBeforeIssue, Charge(tappedAt: Clock.Earlier.AddHours(-2)), Issued(), ToppedUp(Yuan(10)), Blocked()),
+        Refused("tap on a replacement from before it was claimed", RejectionCode.TapBeforeIssue, Charge(tappedAt: Clock.Earlier.AddMinutes(-30)), Claimed(), FundsReceived(Yuan(30))).OnCard(Numbers.ZigongReplacement),
         Rejected("block of a blocked card", RejectionCode.CardAlreadyBlocked, Block(), Issued(), Blocked()),
         Rejected("unblock of an active card", RejectionCode.CardNotBlocked, Unblock(), Issued()),
 

@@ -2,6 +2,7 @@ using CityCard.Contracts;
 using CityCard.Domain.Cards;
 using CityCard.Domain.Ledger;
 using CityCard.Domain.Policies;
+using CityCard.Domain.Projection;
 using CityCard.Domain.Tests.Policies;
 
 namespace CityCard.Domain.Tests.Simulation;
@@ -253,6 +254,7 @@ public sealed class HistoryGenerator(int seed)
     private List<SimulatedAppend> Sequence()
     {
         var appends = new List<SimulatedAppend>();
+        var chains = new Dictionary<CardNumber, StoredCardEvent>();
         long sequence = 0;
         foreach (var (at, card, e) in appended)
         {
@@ -263,7 +265,11 @@ public sealed class HistoryGenerator(int seed)
 
             var delay = random.Next(20) == 0 ? TimeSpan.FromMinutes(random.Next(1, 360)) : TimeSpan.Zero;
             var s = ++sequence;
-            appends.Add(new SimulatedAppend(s, new RecordedCardEvent(s, card, e), at, at + delay));
+            var stored = chains.TryGetValue(card, out var last)
+                ? StoredCardEvent.Chain(card, [(s, e)], last.Version, last.StoredHash!)[0]
+                : StoredCardEvent.Chain(card, [(s, e)])[0];
+            chains[card] = stored;
+            appends.Add(new SimulatedAppend(s, stored, at, at + delay));
         }
 
         return appends;

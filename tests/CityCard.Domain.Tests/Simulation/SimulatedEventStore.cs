@@ -20,12 +20,12 @@ public sealed class SimulatedEventStore(SimulatedHistory history)
         var gapEvents = checkpoint.Gaps
             .SelectMany(g => Range(g.From, Math.Min(g.To, highWater)))
             .Where(a => a.CommittedAt <= at)
-            .Select(a => a.Event!)
+            .Select(a => a.Stored!)
             .ToList();
         var newEvents = Range(checkpoint.Position + 1, highWater)
             .Where(a => a.CommittedAt <= at)
             .Take(batch)
-            .Select(a => a.Event!)
+            .Select(a => a.Stored!)
             .ToList();
         return new CycleRead(oldestOpen, gapEvents, newEvents, at, highWater, newEvents.Count < batch);
     }

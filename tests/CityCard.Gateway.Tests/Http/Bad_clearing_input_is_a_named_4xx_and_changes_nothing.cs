@@ -79,7 +79,12 @@ public sealed class Bad_clearing_input_is_a_named_4xx_and_changes_nothing(Gatewa
         ["a close by GET"] = (() => Get($"{Windows}/2099-12-31/close"), HttpStatusCode.MethodNotAllowed, "MethodNotAllowed"),
         ["a status by POST"] = (() => Post("v1/clearing/status", null), HttpStatusCode.MethodNotAllowed, "MethodNotAllowed"),
         ["a window command that does not exist"] = (() => Post($"{Windows}/{NeverSeen}/reopen", null), HttpStatusCode.NotFound, "NotFound"),
+        ["releasing a card that is not held"] = (() => Post($"v1/clearing/held-cards/{NeverHeld}/release", null), HttpStatusCode.NotFound, "CardNotHeld"),
+        ["releasing a malformed card number"] = (() => Post("v1/clearing/held-cards/ZG0000000001/release", null), HttpStatusCode.BadRequest, "MalformedCardNumber"),
+        ["a release with a field"] = (() => Post($"v1/clearing/held-cards/{NeverHeld}/release", """{"force":true}"""), HttpStatusCode.BadRequest, "UnknownField"),
     };
+
+    private static readonly string NeverHeld = NewCard(City.YB);
 
     public static TheoryData<string> CaseNames() => [.. Cases.Keys];
 

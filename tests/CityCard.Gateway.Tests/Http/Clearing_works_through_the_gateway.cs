@@ -13,12 +13,13 @@ namespace CityCard.Gateway.Tests.Http;
 /// report and each city's statement come out as JSON and CSV that agree, the bank's confirmation settles it, and every
 /// retry with the same Idempotency-Key gets the first answer.
 /// </summary>
-[Collection(GatewayCollection.Name)]
-public sealed class Clearing_works_through_the_gateway(GatewayFixture gateways)
+[Collection(ClearingGatewayCollection.Name)]
+public sealed class Clearing_works_through_the_gateway(ClearingGatewayFixture gateways)
 {
-    private static ChargeBody Purchase(long fen, string merchant) => new()
+    /// <summary>A purchase a minute ago by the silo's clock (which the window closes move forward).</summary>
+    private ChargeBody Purchase(long fen, string merchant) => new()
     {
-        Amount = fen, MerchantId = merchant, Category = Category.Retail, TerminalId = "T-" + merchant[^8..], TerminalSequence = 1, TappedAt = DateTimeOffset.UtcNow.AddMinutes(-1),
+        Amount = fen, MerchantId = merchant, Category = Category.Retail, TerminalId = "T-" + merchant[^8..], TerminalSequence = 1, TappedAt = gateways.Clock.GetUtcNow().AddMinutes(-1),
     };
 
     private static string Shop(City city) => $"{city}-SHOP-{Guid.NewGuid():N}"[..15];
@@ -141,6 +142,30 @@ public sealed class Clearing_works_through_the_gateway(GatewayFixture gateways)
         Assert.Equal(aborted, (await gateways.Client(City.ZG, Role.Operations).GetWindowAsync(aborted)).Expect().Window);
     }
 
+    /// <summary>
+    /// After today's window is closed early, the current window is tomorrow's, which may not be closed before its day
+    /// begins: 422 WindowInFuture at every gateway, as often as it is asked, and nothing recorded.
+    /// </summary>
+    [Fact]
+    public async Task A_day_that_has_not_begun_is_refused_at_every_gateway_and_nothing_changes()
+    {
+        var (closed, _) = await gateways.CloseCurrentWindowAsync(City.NJ, NewKey("close"));
+        var tomorrow = closed.AddDays(1);
+        Assert.Equal(tomorrow, (await gateways.Client(City.ZG, Role.Operations).GetWindowsAsync()).Expect().CurrentWindow);
+        var records = await gateways.ClearingRecordsAsync();
+
+        foreach (var gateway in GatewayCities)
+        {
+            var response = await gateways.Http(gateway).SendAsync(Requests.Json(HttpMethod.Post, $"v1/clearing/windows/{tomorrow:yyyy-MM-dd}/close", ClearingKey, NewKey("close"), null));
+            var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.UnprocessableEntity, "WindowInFuture");
+            Assert.Contains("has not begun", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(records, await gateways.ClearingRecordsAsync());
+        Assert.Equal(tomorrow, (await gateways.Client(City.LZ, Role.Clearing).GetWindowsAsync()).Expect().CurrentWindow);
+        Assert.Equal("UnknownWindow", (await gateways.Client(City.YB, Role.Operations).GetWindowAsync(tomorrow)).Problem?.Code);
+    }
+
     [Fact]
     public async Task The_status_and_the_windows_show_the_lag_and_every_window_not_yet_settled()
     {
@@ -178,7 +203,7 @@ public sealed class Clearing_works_through_the_gateway(GatewayFixture gateways)
     [Fact]
     public async Task A_citys_trial_balance_is_its_own_ledger_now_and_as_of_a_moment()
     {
-        var before = DateTimeOffset.UtcNow;
+        var before = gateways.Clock.GetUtcNow();
         var lzShop = Shop(City.LZ);
         var zgCard = await gateways.NewActiveCardAsync(City.ZG, 5_000);
         (await gateways.Client(City.LZ, Role.Terminal).ChargeAsync(zgCard, Purchase(250, lzShop), NewKey("buy"))).Expect();

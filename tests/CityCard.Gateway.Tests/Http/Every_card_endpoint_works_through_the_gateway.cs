@@ -78,6 +78,33 @@ public sealed class Every_card_endpoint_works_through_the_gateway(GatewayFixture
         Assert.StartsWith("LZ@", entry.Fare!.Policy, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The first bus's reader uploads after the second bus was charged in full: the history's fare adjustment names the
+    /// ride it adjusts and its fare before in fields of their own, not only in its summary.
+    /// </summary>
+    [Fact]
+    public async Task A_fare_adjustment_in_the_history_names_the_ride_it_adjusts_and_the_fare_before()
+    {
+        var card = await gateways.NewActiveCardAsync(City.ZG, 5_000);
+        var firstAt = DateTimeOffset.UtcNow;
+        ChargeBody Bus(string route, long sequence, DateTimeOffset at) => new()
+        {
+            Ride = new RideBody { Route = route }, MerchantId = "ZG-BUS", Category = Category.Bus, TerminalId = $"ZGB-{sequence}", TerminalSequence = sequence, TappedAt = at,
+        };
+
+        (await Terminal(City.ZG).ChargeAsync(card, Bus("ZG-35", 2, DateTimeOffset.UtcNow), "second-bus")).Expect();
+        var late = (await Terminal(City.ZG).ChargeAsync(card, Bus("ZG-1", 1, firstAt), "first-bus")).Expect();
+
+        using var response = await gateways.Http(City.ZG).SendAsync(Requests.Json(HttpMethod.Get, $"v1/cards/{card}/history", KeyOf(City.ZG, Role.Operations), null, null));
+        var entries = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("entries").EnumerateArray().ToList();
+        var adjusted = Assert.Single(entries, e => e.GetProperty("eventType").GetString() == "fare_adjusted.v1");
+        Assert.Equal(("ZG:first-bus", "ZG:second-bus", 300L, 100L, 200L), (
+            adjusted.GetProperty("operationId").GetString(), adjusted.GetProperty("chargeOperationId").GetString(), adjusted.GetProperty("fareBefore").GetInt64(),
+            adjusted.GetProperty("fare").GetProperty("charged").GetInt64(), adjusted.GetProperty("amount").GetInt64()));
+        Assert.Equal(5_000L - 300 - 200 + 200, late.Balance);
+        Assert.All(entries.Where(e => e.GetProperty("eventType").GetString() == "card_charged.v1"), e => Assert.Equal(System.Text.Json.JsonValueKind.Null, e.GetProperty("fareBefore").ValueKind));
+    }
+
     [Fact]
     public async Task A_refused_tap_is_recorded_and_answered_200_with_its_refusal()
     {

@@ -17,7 +17,7 @@ public sealed class Terminal_batches_charge_each_tap_once(GatewayFixture gateway
     {
         var rich = await gateways.NewActiveCardAsync(City.ZG, 10_000);
         var poor = await gateways.NewActiveCardAsync(City.LZ, 100);
-        var at = Requests.Now(-30);
+        var at = Requests.Now(-3);
         var terminal = $"LZ-G-{Guid.NewGuid():N}"[..20];
         var csv = new StringBuilder("card,amount,merchantId,category,terminalId,terminalSequence,tappedAt\n")
             .Append($"{rich},200,LZ-SHOP,Retail,{terminal},1,{at}\n")          // 1 accepted
@@ -64,7 +64,7 @@ public sealed class Terminal_batches_charge_each_tap_once(GatewayFixture gateway
     {
         var card = await gateways.NewActiveCardAsync(City.NJ, 5_000);
         var terminal = $"ZG-B-{Guid.NewGuid():N}"[..20];
-        var tappedAt = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var tappedAt = DateTimeOffset.UtcNow.AddMinutes(-2);
 
         // The reader tried the tap online first, with the recommended key…
         var online = new ChargeBody { Amount = 200, MerchantId = "ZG-SHOP", Category = Category.Retail, TerminalId = terminal, TerminalSequence = 41, TappedAt = tappedAt };
@@ -91,10 +91,10 @@ public sealed class Terminal_batches_charge_each_tap_once(GatewayFixture gateway
     {
         var card = await gateways.NewActiveCardAsync(City.YB, 5_000);
         var terminal = $"YB-R-{Guid.NewGuid():N}"[..20];
-        var at = Requests.Now(-40);
+        var at = Requests.Now(-4);
         var csv = "card,amount,merchantId,category,terminalId,terminalSequence,tappedAt,route,fromStation,toStation,endedAt\n"
             + $"{card},,YB-BUS,Bus,{terminal},1,{at},YB-4,,,\n"
-            + $"{card},,YB-RAIL,Rail,{terminal},2,{at},,YB-GT,YB-LY,{Requests.Now(-20)}\n"
+            + $"{card},,YB-RAIL,Rail,{terminal},2,{at},,YB-GT,YB-LY,{Requests.Now(-2)}\n"
             + $"{card},800,YB-SHOP,Retail,{terminal},3,{at},,,,\n"
             + $"{card},,YB-BUS,Bus,{terminal},4,{at},,,,\n";
 
@@ -112,6 +112,34 @@ public sealed class Terminal_batches_charge_each_tap_once(GatewayFixture gateway
         Assert.Equal(5_000L - charged, (await gateways.Client(City.YB, Role.Operations).GetCardAsync(card)).Expect().Balance.Fen);
     }
 
+    /// <summary>
+    /// A terminal uploading taps dated before the card was issued (its clock far behind, or forged records): each is
+    /// refused by name and recorded on the card, in CSV and in JSON Lines alike, and none is charged.
+    /// </summary>
+    [Fact]
+    public async Task Taps_dated_before_the_card_was_issued_are_refused_and_recorded_from_either_format()
+    {
+        var card = await gateways.NewActiveCardAsync(City.ZG, 5_000);
+        var terminal = $"ZG-E-{Guid.NewGuid():N}"[..20];
+        var csv = "card,amount,merchantId,category,terminalId,terminalSequence,tappedAt,route\n"
+            + $"{card},300,ZG-SHOP,Retail,{terminal},1,{Requests.Now(-60)},\n"
+            + $"{card},,ZG-BUS,Bus,{terminal},2,{Requests.Now(-24 * 60)},ZG-1\n"
+            + $"{card},300,ZG-SHOP,Retail,{terminal},3,{Requests.Now(-1)},\n";
+        var lines = $$"""
+            {"card":"{{card}}","amount":200,"merchantId":"ZG-SHOP","category":"Retail","terminalId":"{{terminal}}","terminalSequence":4,"tappedAt":"{{Requests.Now(-6)}}"}
+            """;
+
+        var fromCsv = (await Terminal(City.ZG).UploadTapsAsync(csv, "text/csv")).Expect();
+        var fromJson = (await Terminal(City.ZG).UploadTapsAsync(lines, "application/x-ndjson")).Expect();
+
+        Assert.Equal([TapOutcome.Refused, TapOutcome.Refused, TapOutcome.Accepted], fromCsv.Results.Select(r => r.Outcome));
+        Assert.Equal(["TapBeforeIssue", "TapBeforeIssue", null], fromCsv.Results.Select(r => r.Code));
+        Assert.Equal((TapOutcome.Refused, "TapBeforeIssue"), (fromJson.Results[0].Outcome, fromJson.Results[0].Code));
+        Assert.Equal(4_700L, (await gateways.Client(City.ZG, Role.Operations).GetCardAsync(card)).Expect().Balance.Fen);
+        var history = (await gateways.Client(City.ZG, Role.Operations).GetHistoryAsync(card)).Expect();
+        Assert.Equal(3, history.Entries.Count(e => e.Refusal == RejectionCode.TapBeforeIssue && e.EventType == "charge_refused.v1" && e.Amount == Money.Zero));
+    }
+
     [Fact]
     public async Task A_full_batch_of_many_cards_is_charged_in_parallel_and_in_order_per_card()
     {
@@ -126,7 +154,7 @@ public sealed class Terminal_batches_charge_each_tap_once(GatewayFixture gateway
         for (var n = 0; n < 1_000; n++)
         {
             // Each card gets 50 taps of 30 fen: 33 fit in its 1,000 fen, the rest are refused, whatever the interleaving.
-            csv.Append($"{Requests.Now(-10)},{n},{terminal},Retail,YB-SHOP,30,{cards[n % cards.Count]}\n");
+            csv.Append($"{Requests.Now(-1)},{n},{terminal},Retail,YB-SHOP,30,{cards[n % cards.Count]}\n");
         }
 
         var result = (await gateways.Client(City.LZ, Role.Terminal).UploadTapsAsync(csv.ToString(), "text/csv")).Expect();

@@ -10,13 +10,14 @@ namespace CityCard.Gateway.Tests.Http;
 /// <summary>
 /// Each clearing operation, asked at two gateways with every role of three cities and the region's clearing key: a
 /// refusal is exactly the 403 the domain names, anything allowed gets past authorisation. The commands name windows
-/// that cannot change (a day not begun, a day never seen), so the matrix moves nothing.
+/// that cannot change (a day not begun, a day never seen) and a card never held, so the matrix moves nothing.
 /// </summary>
 [Collection(GatewayCollection.Name)]
 public sealed class The_clearing_authorisation_matrix_holds_over_http(GatewayFixture gateways)
 {
     private const string NeverSeen = "2001-01-01";
     private const string NotBegun = "2099-12-31";
+    private static readonly string NeverHeld = NewCard(City.LZ);
 
     internal static HttpRequestMessage RequestFor(GatewayOperation operation, string apiKey) => operation switch
     {
@@ -28,6 +29,7 @@ public sealed class The_clearing_authorisation_matrix_holds_over_http(GatewayFix
         GatewayOperation.ReadRegionSettlement => Requests.Json(HttpMethod.Get, $"v1/clearing/windows/{NeverSeen}/settlement", apiKey, null, null),
         GatewayOperation.ReadCityStatement => Requests.Json(HttpMethod.Get, $"v1/clearing/windows/{NeverSeen}/statement?format=csv", apiKey, null, null),
         GatewayOperation.ReadTrialBalance => Requests.Json(HttpMethod.Get, "v1/ledger/trial-balance", apiKey, null, null),
+        GatewayOperation.ReleaseHeldCard => Requests.Json(HttpMethod.Post, $"v1/clearing/held-cards/{NeverHeld}/release", apiKey, NewKey("m"), null),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 
@@ -62,7 +64,7 @@ public sealed class The_clearing_authorisation_matrix_holds_over_http(GatewayFix
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.Equal(2 * 8 * 10, cases);
+        Assert.Equal(2 * 9 * 10, cases);
         Assert.Equal(records, await gateways.ClearingRecordsAsync());
     }
 

@@ -1,5 +1,6 @@
 using CityCard.Client.Http;
 using CityCard.Contracts;
+using CityCard.Domain.Settlement;
 using CityCard.Gateway.Access;
 using Npgsql;
 
@@ -7,7 +8,8 @@ namespace CityCard.Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// The clearing moves the HTTP tests share. The clearing house is the region's, one per fixture, so tests that close
-/// windows work on whatever window is current: each close moves the current window on by a day (an early close).
+/// windows work on whatever window is current: each close is an early close of the current window, and the next one
+/// may be closed only once its day has begun, so the silo's clock is moved to that day first.
 /// </summary>
 public static class ClearingSteps
 {
@@ -15,12 +17,14 @@ public static class ClearingSteps
 
     /// <summary>
     /// Closes the current window through <paramref name="gateway"/> with the region's clearing key, after any earlier
-    /// window still open (windows close in date order), and waits until it has closed.
+    /// window still open (windows close in date order), and waits until it has closed. If the current window's day has
+    /// not begun (today's was closed early), the silo's clock moves to a minute into it first.
     /// </summary>
-    public static async Task<(DateOnly Window, GatewayResult<ClearingOperationResponse> Close)> CloseCurrentWindowAsync(this GatewayFixture gateways, City gateway, string idempotencyKey)
+    public static async Task<(DateOnly Window, GatewayResult<ClearingOperationResponse> Close)> CloseCurrentWindowAsync(this ClearingGatewayFixture gateways, City gateway, string idempotencyKey)
     {
         var clearing = gateways.Client(gateway, Role.Clearing);
         var windows = (await clearing.GetWindowsAsync()).Expect();
+        gateways.Clock.AdvanceTo(BusinessCalendar.MidnightChina.StartOf(windows.CurrentWindow).AddMinutes(1));
         foreach (var earlier in windows.Windows.Where(w => w.Status == WindowStatus.Open && w.Window < windows.CurrentWindow))
         {
             (await clearing.CloseWindowAsync(earlier.Window, GatewayFixture.NewKey("earlier"))).Expect();

@@ -5,7 +5,8 @@ namespace CityCard.Gateway.Tests.Infrastructure;
 /// <summary>
 /// Who may do what with clearing, as decision 0040 states it, written out apart from the gateway's table: the region's
 /// clearing operators run the windows and alone read the region's report (every city's payouts are in it); a city's
-/// back office reads the windows, the lag, and its own statement and ledger; terminals and desks have no part in it.
+/// back office reads the windows, the lag, and its own statement and ledger; releasing a card held because its hash
+/// chain broke is the clearing operators' alone (0035); terminals and desks have no part in it.
 /// </summary>
 public static class ExpectedClearingAccess
 {
@@ -19,6 +20,7 @@ public static class ExpectedClearingAccess
         [GatewayOperation.ReadRegionSettlement] = ([Role.Clearing], false),
         [GatewayOperation.ReadCityStatement] = ([Role.Operations, Role.Clearing], false),
         [GatewayOperation.ReadTrialBalance] = ([Role.Operations, Role.Clearing], false),
+        [GatewayOperation.ReleaseHeldCard] = ([Role.Clearing], false),
     };
 
     public static IEnumerable<GatewayOperation> Operations => Matrix.Keys;

@@ -8,6 +8,7 @@ using CityCard.Silo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -18,7 +19,7 @@ namespace CityCard.Gateway.Tests.Infrastructure;
 /// city gateways, on free ports, each knowing the whole region's keys. Tests talk to the gateways
 /// over real HTTP only.
 /// </summary>
-public sealed class GatewayFixture : IAsyncLifetime
+public class GatewayFixture : IAsyncLifetime
 {
     public static readonly City[] GatewayCities = [City.ZG, City.LZ, City.NJ, City.YB];
 
@@ -117,13 +118,21 @@ public sealed class GatewayFixture : IAsyncLifetime
         return await command.ExecuteScalarAsync() is long version ? version : 0;
     }
 
+    /// <summary>Registrations a fixture adds to the silo after its own (a clock of the test's, say).</summary>
+    protected virtual void ConfigureSilo(IServiceCollection services)
+    {
+    }
+
     private Task<WebApplication> StartSiloAsync(int gatewayPort) =>
-        TestSiloHost.StartAsync(LocalPorts.Free(), new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:CityCard"] = ConnectionString,
-            ["Cluster:SiloPort"] = Port(LocalPorts.Free()),
-            ["Cluster:GatewayPort"] = Port(gatewayPort),
-        });
+        TestSiloHost.StartAsync(
+            LocalPorts.Free(),
+            new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:CityCard"] = ConnectionString,
+                ["Cluster:SiloPort"] = Port(LocalPorts.Free()),
+                ["Cluster:GatewayPort"] = Port(gatewayPort),
+            },
+            ConfigureSilo);
 
     private static async Task<WebApplication> StartGatewayAsync(City city, Uri url, int gatewayPort)
     {

@@ -12,12 +12,14 @@ public sealed class Clearing_rejections_map_to_client_errors
     [InlineData(ClearingRejection.InvalidReason, 400)]
     [InlineData(ClearingRejection.WindowInFuture, 422)]
     [InlineData(ClearingRejection.UnknownWindow, 404)]
+    [InlineData(ClearingRejection.CardNotHeld, 404)]
     [InlineData(ClearingRejection.OperationConflict, 409)]
     [InlineData(ClearingRejection.EarlierWindowOpen, 409)]
     [InlineData(ClearingRejection.WindowNotOpen, 409)]
     [InlineData(ClearingRejection.WindowNotClosed, 409)]
     [InlineData(ClearingRejection.WindowAlreadySettled, 409)]
     [InlineData(ClearingRejection.WindowAborted, 409)]
+    [InlineData(ClearingRejection.ChainStillBroken, 409)]
     public void Shape_is_400_a_day_not_begun_is_422_absence_is_404_state_is_409(ClearingRejection code, int status)
     {
         Assert.Equal(status, ClearingRejectionStatus.For(code));
@@ -27,7 +29,7 @@ public sealed class Clearing_rejections_map_to_client_errors
     public void Every_clearing_code_has_a_row_above()
     {
         // The theory's rows, counted: a new code must be given its status in the table and a row here.
-        Assert.Equal(11, Enum.GetValues<ClearingRejection>().Length);
+        Assert.Equal(13, Enum.GetValues<ClearingRejection>().Length);
         Assert.All(Enum.GetValues<ClearingRejection>(), code => Assert.InRange(ClearingRejectionStatus.For(code), 400, 499));
     }
 

@@ -22,7 +22,7 @@ public sealed class CardLifecycleTests(CardClusterFixture fixture)
 
         Assert.Equal(10_000, (await cards.TopUpAsync(card, TopUp(10_000, City.NJ))).Balance.Fen);
 
-        var tap = Charge(350, Now.AddMinutes(-30), City.LZ, Category.Hotel);
+        var tap = Charge(350, Now.AddMinutes(-3), City.LZ, Category.Hotel);
         var charged = await cards.ChargeAsync(card, tap);
         Assert.Equal(9_650, charged.Balance.Fen);
 

@@ -117,6 +117,31 @@ public sealed class RejectionTests(CardClusterFixture fixture)
         Assert.Equal(2, await fixture.StreamVersionAsync(card));
     }
 
+    /// <summary>
+    /// A tap from before the card existed (a terminal's clock far behind, or a forgery) is a refused tap on record, with
+    /// the fare it would have cost; it never moves money, and its retry answers the same refusal.
+    /// </summary>
+    [Fact]
+    public async Task A_tap_dated_before_the_card_was_issued_is_refused_recorded_and_never_charged()
+    {
+        var card = await IssuedCardWithBalance(5_000);
+        var hourBefore = Charge(300, Now.AddHours(-1));
+
+        var ride = await fixture.Cards.ChargeAsync(card, Ride(City.LZ, Category.Bus, RideDetails.Bus("LZ-1"), Now.AddDays(-1)));
+        var purchase = await fixture.Cards.ChargeAsync(card, hourBefore);
+        var retry = await fixture.Cards.ChargeAsync(card, hourBefore);
+        var justAfter = await fixture.Cards.ChargeAsync(card, Charge(300, Now.AddMinutes(1)));
+
+        Assert.All(new[] { ride, purchase }, r => Assert.Equal((OperationStatus.Refused, RejectionCode.TapBeforeIssue, 5_000L), (r.Status, r.Rejection, r.Balance.Fen)));
+        Assert.Equal((OperationStatus.Refused, RejectionCode.TapBeforeIssue, true), (retry.Status, retry.Rejection, retry.IsReplay));
+        Assert.Equal((OperationStatus.Accepted, 4_700L), (justAfter.Status, justAfter.Balance.Fen));
+        var history = (await fixture.Cards.GetHistoryAsync(card))!;
+        var refusals = history.Entries.Where(e => e.Refusal == RejectionCode.TapBeforeIssue).ToList();
+        Assert.Equal(["charge_refused.v1", "charge_refused.v1"], refusals.Select(e => e.EventType));
+        Assert.All(refusals, e => Assert.Equal(Money.Zero, e.Amount));
+        Assert.Equal(5, await fixture.StreamVersionAsync(card));
+    }
+
     private async Task<string> IssuedCardWithBalance(long fen)
     {
         var card = CardClusterFixture.NewCard(City.LZ);

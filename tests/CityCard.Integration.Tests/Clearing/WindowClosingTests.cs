@@ -106,6 +106,43 @@ public sealed class WindowClosingTests(DrivenClearingFixture fixture) : IClassFi
         Assert.Equal(ClearingRejection.WindowAlreadySettled, settleAgain.Rejection);
     }
 
+    /// <summary>
+    /// At 23:44 CST today's window may be closed early, but tomorrow's, now the current window, is refused until its
+    /// day begins, however often it is asked: the windows stay on the calendar and nothing is recorded.
+    /// </summary>
+    [Fact]
+    public async Task A_day_that_has_not_begun_cannot_be_closed_and_asking_again_does_not_walk_the_windows_ahead()
+    {
+        var day = await days.FreshDayAsync();
+        var card = CardClusterFixture.NewCard(City.ZG);
+        await fixture.Cards.IssueAsync(card, Issue(card));
+        await fixture.Cards.TopUpAsync(card, TopUp(3_000, City.YB));
+        var tomorrow = day.AddDays(1);
+        fixture.AdvanceTo(Calendar.StartOf(tomorrow).AddMinutes(-16));
+
+        var early = await fixture.Clearing.CloseWindowAsync(new CloseWindowRequest(NewOp("close"), day));
+        Assert.True(early.IsAccepted, $"{early.Rejection}: {early.Detail}");
+        Assert.NotNull(await fixture.Clearing.WaitForSettlementAsync(day, TimeSpan.FromSeconds(30)));
+        Assert.Equal(tomorrow, (await fixture.Clearing.GetProjectionStatusAsync()).CurrentWindow);
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var refused = await fixture.Clearing.CloseWindowAsync(new CloseWindowRequest(NewOp("close"), tomorrow));
+            Assert.Equal((OperationStatus.Rejected, ClearingRejection.WindowInFuture), (refused.Status, refused.Rejection));
+            Assert.Contains($"{tomorrow:yyyy-MM-dd} 00:00 CST", refused.Detail, StringComparison.Ordinal);
+        }
+
+        var status = await fixture.Clearing.GetProjectionStatusAsync();
+        Assert.Equal(tomorrow, status.CurrentWindow);
+        Assert.DoesNotContain(status.UnsettledWindows, w => w.Window > day && w.Status != WindowStatus.Open);
+        Assert.Null(await fixture.Clearing.GetWindowAsync(tomorrow.AddDays(1)));
+
+        // Once tomorrow has begun its window closes like any other.
+        fixture.AdvanceTo(Calendar.StartOf(tomorrow));
+        Assert.True((await fixture.Clearing.CloseWindowAsync(new CloseWindowRequest(NewOp("close"), tomorrow))).IsAccepted);
+        Assert.NotNull(await fixture.Clearing.WaitForSettlementAsync(tomorrow, TimeSpan.FromSeconds(30)));
+    }
+
     [Fact]
     public async Task Trial_balances_balance_and_the_projection_reports_its_lag()
     {

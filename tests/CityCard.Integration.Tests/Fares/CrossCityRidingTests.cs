@@ -51,8 +51,8 @@ public sealed class CrossCityRidingTests(CardClusterFixture fixture)
     [Fact]
     public async Task A_student_concession_is_local_a_Luzhou_student_pays_half_at_home_and_full_fare_in_Yibin()
     {
-        var card = await fixture.IssuedCard(City.LZ, 1_000, ProductCode.Student);
         var at = fixture.Clock.GetUtcNow().AddHours(-3);
+        var card = await fixture.IssuedCard(City.LZ, 1_000, ProductCode.Student, issuedAt: at.AddHours(-1));
 
         var home = await fixture.Cards.ChargeAsync(card, Ride(City.LZ, Category.Bus, RideDetails.Bus("LZ-K2"), at));
         var away = await fixture.Cards.ChargeAsync(card, Ride(City.YB, Category.Bus, RideDetails.Bus("YB-K3"), at.AddHours(2)));
@@ -63,8 +63,8 @@ public sealed class CrossCityRidingTests(CardClusterFixture fixture)
     [Fact]
     public async Task A_day_across_three_cities_gets_a_transfer_discount_and_reaches_Yibins_daily_cap()
     {
-        var card = await fixture.IssuedCard(City.ZG, 10_000);
         var day = ChinaTime.DateOf(fixture.Clock.GetUtcNow()).AddDays(-1);
+        var card = await fixture.IssuedCard(City.ZG, 10_000, issuedAt: new DateTimeOffset(day.AddDays(-1).ToDateTime(new TimeOnly(9, 0)), ChinaTime.Offset));
         DateTimeOffset At(int hour, int minute) => new(day.ToDateTime(new TimeOnly(hour, minute)), ChinaTime.Offset);
         var taps = new[]
         {

@@ -11,8 +11,8 @@ public sealed class OverdraftTests(CardClusterFixture fixture)
     [Fact]
     public async Task A_ride_overdraws_a_purchase_is_refused_a_top_up_repays_and_closing_takes_the_debt_from_the_deposit()
     {
-        var card = await fixture.IssuedCard(City.ZG, 100);
         var now = fixture.Clock.GetUtcNow();
+        var card = await fixture.IssuedCard(City.ZG, 100, issuedAt: now.AddHours(-1));
 
         var ride = await fixture.Cards.ChargeAsync(card, Ride(City.ZG, Category.Bus, RideDetails.Bus("ZG-35"), now.AddMinutes(-30)));
         var shop = await fixture.Cards.ChargeAsync(card, Charge(50, now, City.ZG));

@@ -17,7 +17,7 @@ public sealed class PolicyChangeAtMidnightTests(CardClusterFixture fixture)
     [Fact]
     public async Task Taps_either_side_of_midnight_uploaded_late_are_priced_by_their_own_version()
     {
-        var card = await fixture.IssuedCard(City.YB, 2_000);
+        var card = await fixture.IssuedCard(City.YB, 2_000, issuedAt: Midnight.AddDays(-1));
         var before = Ride(City.LZ, Category.Bus, RideDetails.Bus("LZ-1"), Midnight.AddMinutes(-10));
         var after = Ride(City.LZ, Category.Bus, RideDetails.Bus("LZ-1"), Midnight.AddMinutes(10));
 
@@ -33,7 +33,7 @@ public sealed class PolicyChangeAtMidnightTests(CardClusterFixture fixture)
     [Fact]
     public async Task A_transfer_across_midnight_is_priced_by_the_second_rides_version_and_found_even_when_the_first_arrives_last()
     {
-        var card = await fixture.IssuedCard(City.NJ, 2_000);
+        var card = await fixture.IssuedCard(City.NJ, 2_000, issuedAt: Midnight.AddDays(-1));
         var lastBusOfTheDay = Ride(City.LZ, Category.Bus, RideDetails.Bus("LZ-1"), Midnight.AddMinutes(-20));
         var nightTrunk = Ride(City.LZ, Category.Bus, RideDetails.Bus("LZ-K2"), Midnight.AddMinutes(20));
 

@@ -12,8 +12,8 @@ public sealed class RidesInSnapshotTests(CardClusterFixture fixture)
     [Fact]
     public async Task A_card_reloaded_from_a_snapshot_still_knows_todays_rides_and_caps_the_next_one()
     {
-        var card = await fixture.IssuedCard(City.YB, 50_000);
         var now = fixture.Clock.GetUtcNow();
+        var card = await fixture.IssuedCard(City.YB, 50_000, issuedAt: now.AddHours(-4));
         await fixture.Cards.ChargeAsync(card, Ride(City.YB, Category.Rail, RideDetails.Rail("YB-GT", "YB-XZ", now.AddHours(-3).AddMinutes(25)), now.AddHours(-3)));
         await fixture.Cards.ChargeAsync(card, Ride(City.YB, Category.Rail, RideDetails.Rail("YB-XZ", "YB-GT", now.AddHours(-2).AddMinutes(25)), now.AddHours(-2)));
         for (var i = 0; i < 96; i++)

@@ -1,5 +1,6 @@
 using CityCard.Client;
 using CityCard.Contracts;
+using CityCard.Domain.Cards;
 using CityCard.Domain.Policies;
 using CityCard.Grains;
 using CityCard.Grains.Storage;
@@ -60,15 +61,30 @@ public sealed class CardClusterFixture : IAsyncLifetime
     /// <summary>A card number no other test uses.</summary>
     public static string NewCard(City city = City.ZG) => CardNumber.Create(city, Random.Shared.NextInt64(1, 999_999_999)).Value;
 
-    /// <summary>A new card of <paramref name="city"/>, issued with its product's deposit (policies/*.json) and topped up.</summary>
-    public async Task<string> IssuedCard(City city, long balanceFen, ProductCode? product = null)
+    /// <summary>
+    /// A new card of <paramref name="city"/>, issued with its product's deposit (policies/*.json) and topped up now.
+    /// Issued now, unless <paramref name="issuedAt"/> says earlier: a tap from before the card was issued is refused, and
+    /// the shared clock never goes back, so a test of taps from days ago takes a card issued before them, appended
+    /// through the card event store as the grain would have appended it then.
+    /// </summary>
+    public async Task<string> IssuedCard(City city, long balanceFen, ProductCode? product = null, DateTimeOffset? issuedAt = null)
     {
         var card = NewCard(city);
         var code = product ?? ProductCode.Standard;
-        var deposit = Cluster.GetSiloServiceProvider().GetRequiredService<PolicySet>().ProductAt(city, code, Clock.GetUtcNow())!.Deposit;
-        var issued = await Cards.IssueAsync(card, new IssueCardRequest(Requests.NewOp("issue"), city, code, deposit));
+        var at = issuedAt ?? Clock.GetUtcNow();
+        var deposit = Cluster.GetSiloServiceProvider().GetRequiredService<PolicySet>().ProductAt(city, code, at)!.Deposit;
+        var issued = issuedAt is null
+            ? (await Cards.IssueAsync(card, new IssueCardRequest(Requests.NewOp("issue"), city, code, deposit))).IsAccepted
+            : await AppendIssueAsync(CardNumber.Parse(card), code, deposit, at);
         var topped = await Cards.TopUpAsync(card, Requests.TopUp(balanceFen, city));
-        return issued.IsAccepted && topped.IsAccepted ? card : throw new InvalidOperationException($"Could not issue {card}: {issued.Rejection} {topped.Rejection}");
+        return issued && topped.IsAccepted ? card : throw new InvalidOperationException($"Could not issue {card}: {topped.Rejection}");
+    }
+
+    private async Task<bool> AppendIssueAsync(CardNumber card, ProductCode product, Money deposit, DateTimeOffset at)
+    {
+        var store = Cluster.GetSiloServiceProvider().GetRequiredService<MartenCardEventStore>();
+        var issue = new CardIssued(Requests.NewOp("issue"), at, card, card.Issuer, product, deposit);
+        return (await store.AppendAsync(CardAppend.Of(CardState.Initial(card), [issue]))).Outcome == AppendOutcome.Appended;
     }
 
     /// <summary>The stream's version as PostgreSQL has it (0 when the stream does not exist).</summary>

@@ -26,6 +26,9 @@ public abstract class ClearingClusterFixture : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(Start);
 
+    /// <summary>The warnings and errors every silo logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public DateTimeOffset Now => Time.GetUtcNow();
 
     protected abstract TimeProvider Time { get; }
@@ -49,6 +52,7 @@ public abstract class ClearingClusterFixture : IAsyncLifetime
         builder.ConfigureHost(host =>
         {
             host.Services.AddSingleton(Time);
+            host.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
             host.Services.AddCityCardGrains(ConnectionString);
             host.Services.AddCityCardClearing(o =>
             {
@@ -80,7 +84,8 @@ public abstract class ClearingClusterFixture : IAsyncLifetime
 
     /// <summary>
     /// Appends events to a new card's stream inside a transaction the test holds open: its sequence numbers are taken
-    /// now, and it becomes visible only when the test commits it. A slow writer, or one that dies and rolls back.
+    /// now, and it becomes visible only when the test commits it. A slow writer, or one that dies and rolls back. Each
+    /// event carries its chain link, as the card store writes it, so the clearing house posts it once it is visible.
     /// </summary>
     public async Task<HeldAppend> HoldAppendAsync(string card, params CardEvent[] events)
     {
@@ -89,7 +94,13 @@ public abstract class ClearingClusterFixture : IAsyncLifetime
         var transaction = await connection.BeginTransactionAsync();
         await using (var session = Store.LightweightSession(SessionOptions.ForTransaction(transaction, shouldAutoCommit: false)))
         {
-            session.Events.StartStream(card, events);
+            var links = CardAppend.Of(CardState.Initial(CardNumber.Parse(card)), events).Hashes;
+            var stream = session.Events.StartStream(card, events);
+            for (var i = 0; i < stream.Events.Count; i++)
+            {
+                stream.Events[i].SetHeader(MartenSetup.ChainHeader, links[i]);
+            }
+
             await session.SaveChangesAsync();
         }
 

@@ -2,6 +2,7 @@ using CityCard.Silo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CityCard.Integration.Tests.Infrastructure;
@@ -13,8 +14,9 @@ public static class TestSiloHost
     /// Starts a silo serving HTTP on <paramref name="httpPort"/> with <paramref name="settings"/> (at least
     /// ConnectionStrings:CityCard and the Cluster ports). A silo that fails to start is disposed, so that a caller
     /// retrying on a port clash (<see cref="LocalPorts.StartWithRetryAsync{T}"/>) leaves nothing behind.
+    /// <paramref name="services"/> runs after the host's own registrations (a test's clock, say, then replaces the system's).
     /// </summary>
-    public static async Task<WebApplication> StartAsync(int httpPort, IReadOnlyDictionary<string, string?> settings)
+    public static async Task<WebApplication> StartAsync(int httpPort, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
@@ -22,6 +24,7 @@ public static class TestSiloHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var silo = SiloSettings.From(builder.Configuration);
         builder.AddCityCardSilo(silo);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapCityCardEndpoints(silo);
         try

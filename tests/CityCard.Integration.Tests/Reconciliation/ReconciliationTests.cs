@@ -40,7 +40,8 @@ public sealed class ReconciliationTests(DrivenClearingFixture fixture) : IClassF
         var clean = await ReconcileAsync();
         Assert.True(clean.Matches, $"seed {seed}: {clean.DifferenceCount} differences, first {(clean.Differences.Count > 0 ? clean.Differences[0] : null)}; floats {string.Join("; ", clean.Floats.Where(f => !f.Matches))}; {string.Join("; ", clean.Problems)}");
         Assert.Equal(clean.EventsRead, clean.EventsRebuilt);
-        Assert.True(clean.EventsRebuilt > 200 && clean.Cards >= 24, $"seed {seed}: {clean.EventsRebuilt} events, {clean.Cards} cards");
+        // Some offline taps predate their card (refused, TapBeforeIssue): fewer charges, fewer to give back; still a day of the region.
+        Assert.True(clean.EventsRebuilt > 150 && clean.Cards >= 24, $"seed {seed}: {clean.EventsRebuilt} events, {clean.Cards} cards");
         Assert.Equal(12, clean.Floats.Count);
 
         var (window, city, account) = await CorruptAsync("ledger_postings", "amount = amount + 1");
@@ -48,6 +49,7 @@ public sealed class ReconciliationTests(DrivenClearingFixture fixture) : IClassF
         var difference = Assert.Single(corrupted.Differences);
         Assert.False(corrupted.Matches);
         Assert.Equal(("postings", window, city, account, 1L), (difference.Table, difference.Window, difference.City.ToString(), difference.Account, difference.DifferenceFen));
+        Assert.True(difference is { Card: not null, Sequence: not null, OperationId: not null }, $"the changed line's event is named: {difference}");
 
         await CorruptAsync("ledger_postings", "amount = amount - 1");
         var (mWindow, mCity, mAccount) = await CorruptAsync("ledger_movements", "debit = debit + 7");
