@@ -66,8 +66,8 @@ public static class SettlementCalculator
 
     /// <summary>
     /// Read on the payer's side: its "due to" account, by flow. Top-ups are owed by the loading city, fares by the
-    /// issuer; a pass sale (or refund) between a card's city and the pass's issuer is flow <c>PassSale</c> (or
-    /// <c>PassRefund</c>), and a pass's apportioned revenue <c>Pass:{category}</c>, beside the fares of that category.
+    /// issuer. A pass bought by a card of another city than the pass's issuer is flow <c>PassSale</c>, its refunds shown
+    /// as reversed, as a fare's; a pass's apportioned revenue is <c>Pass:{category}</c>, beside the fares of that category.
     /// </summary>
     private static List<BilateralGross> Bilateral(List<KeyValuePair<MovementKey, Movement>> movements) =>
         movements
@@ -76,8 +76,8 @@ public static class SettlementCalculator
             .GroupBy(m => (Payer: m.Key.Ledger, Payee: PartyCity(m.Key.Account), Flow: FlowOf(m.Key)))
             .Select(g =>
             {
-                var amount = -Sum(g.Where(m => m.Key.Kind != EntryKind.Reversal).Select(m => m.Value.Net));
-                var reversed = Sum(g.Where(m => m.Key.Kind == EntryKind.Reversal).Select(m => m.Value.Net));
+                var amount = -Sum(g.Where(m => m.Key.Kind is not (EntryKind.Reversal or EntryKind.PassRefund)).Select(m => m.Value.Net));
+                var reversed = Sum(g.Where(m => m.Key.Kind is EntryKind.Reversal or EntryKind.PassRefund).Select(m => m.Value.Net));
                 return new BilateralGross(g.Key.Payer, g.Key.Payee, g.Key.Flow, amount, reversed, amount - reversed);
             })
             .OrderBy(b => b.Payer).ThenBy(b => b.Payee).ThenBy(b => b.Flow, StringComparer.Ordinal)
@@ -85,7 +85,8 @@ public static class SettlementCalculator
 
     private static string FlowOf(MovementKey key) => key.Kind switch
     {
-        EntryKind.TopUp or EntryKind.PassSale or EntryKind.PassRefund => key.Kind.ToString(),
+        EntryKind.TopUp or EntryKind.PassSale => key.Kind.ToString(),
+        EntryKind.PassRefund => nameof(EntryKind.PassSale),
         EntryKind.PassRevenue => $"Pass:{key.Category!.Value}",
         _ => key.Category!.Value.ToString(),
     };

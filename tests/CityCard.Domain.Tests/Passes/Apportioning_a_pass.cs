@@ -179,6 +179,25 @@ public sealed class Apportioning_a_pass
         Assert.Equal(Money.Zero, ledger.Close().Positions.Aggregate(Money.Zero, (sum, p) => sum + p.Net));
     }
 
+    [Fact]
+    public void A_luzhou_card_buying_zigongs_monthly_pass_pays_zigong_through_the_settlement_of_its_window_and_a_refund_is_shown_reversed_as_a_fares_is()
+    {
+        var pass = Sold(City.ZG, "zg-monthly", "2027-01-03 10:00", issuer: City.LZ, month: "2027-01-01");
+
+        var sale = new PassLedger(new DateOnly(2027, 1, 3)).Post(PassPostings.Sale(City.LZ, pass.Issuer, pass.Price));
+        var report = sale.Close();
+
+        Assert.Equal(["2010 6000", "2210.ZG -6000"], sale.Balances(City.LZ));
+        Assert.Equal(["1210.LZ 6000", "2040 -6000"], sale.Balances(City.ZG));
+        Assert.Equal(["LZ->ZG PassSale 6000"], report.Bilateral.Select(b => $"{b.Payer}->{b.Payee} {b.Flow} {b.Gross.Fen}"));
+        Assert.Equal(["LZ->ZG 6000-0=6000"], report.Dues.Select(d => $"{d.Payer}->{d.Payee} {d.Gross.Fen}-{d.Fees.Fen}={d.Due.Fen}"));
+        Assert.Empty(report.Fees);
+
+        var refund = new PassLedger(new DateOnly(2027, 1, 10)).Post(PassPostings.Refund(City.LZ, pass.Issuer, Money.FromFen(3864)));
+        Assert.Equal(["LZ->ZG PassSale 0-3864=-3864"], refund.Close().Bilateral.Select(b => $"{b.Payer}->{b.Payee} {b.Flow} {b.Amount.Fen}-{b.Reversed.Fen}={b.Gross.Fen}"));
+        Assert.Equal(["2010 -3864", "2210.ZG 3864"], refund.Balances(City.LZ));
+    }
+
     public static TheoryData<long, long[], long[]> Splits => new()
     {
         { 100, [1, 1, 1], [34, 33, 33] },          // two fen left over go to the first two of a three-way tie
