@@ -1,4 +1,5 @@
 using CityCard.Contracts;
+using CityCard.Domain.Cards;
 
 namespace CityCard.Domain.Passes;
 
@@ -6,7 +7,9 @@ namespace CityCard.Domain.Passes;
 /// The slices a pass is apportioned in (decision 0051): a pass of 31 days or fewer in one, at the end of its period;
 /// a longer one by calendar month (CST), each at the month's end. A refund ends the last slice at the refund; a
 /// first-use pass never used is one slice from its sale to its activation deadline (or its refund), all unused.
-/// Only slices that have ended may be apportioned; a first-use pass not yet used has none until it is used or expires.
+/// Only slices that have ended may be apportioned. A first-use pass never used has none until no tap can start it any
+/// more: a tap from before its deadline may be uploaded up to <see cref="CardLimits.MaxTapAge"/> late and start it (which
+/// would give it a period, not a correction of an unused slice).
 /// </summary>
 public static class PassSlices
 {
@@ -18,7 +21,8 @@ public static class PassSlices
         if (PassPeriods.Of(pass) is not { } period)
         {
             var end = pass.RefundedAt ?? PassPeriods.ActivationDeadline(pass)!.Value;
-            return end <= now ? [new PassSlice(1, pass.SoldAt, end, IsLast: true, 0, 0)] : [];
+            var final = pass.RefundedAt is null ? end + CardLimits.MaxTapAge : end;
+            return final <= now ? [new PassSlice(1, pass.SoldAt, end, IsLast: true, 0, 0)] : [];
         }
 
         var start = period.Start > pass.SoldAt ? period.Start : pass.SoldAt;

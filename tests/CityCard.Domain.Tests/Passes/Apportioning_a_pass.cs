@@ -85,12 +85,14 @@ public sealed class Apportioning_a_pass
     }
 
     [Fact]
-    public void A_regional_pass_never_used_is_unused_value_once_its_activation_deadline_has_passed()
+    public void A_regional_pass_never_used_is_unused_value_once_no_late_tap_from_before_its_deadline_can_start_it()
     {
         var regional = Sold(null, "regional-bus-30", "2027-01-02 12:00", issuer: City.NJ);
 
-        Assert.Empty(PassSlices.Of(regional, At("2027-03-02 23:59")));
-        var slice = Assert.Single(PassSlices.Of(regional, At("2027-03-03 00:00")));
+        // The deadline is 00:00 on 3 March; a tap of 2 March may be uploaded until 00:00 on 3 April and start the pass.
+        Assert.Empty(PassSlices.Of(regional, At("2027-04-02 23:59")));
+        var slice = Assert.Single(PassSlices.Of(regional, At("2027-04-03 00:00")));
+        Assert.Equal((At("2027-01-02 12:00"), At("2027-03-03 00:00")), (slice.Start, slice.End));
         var apportioned = PassApportionment.Apportion(regional, slice, []);
 
         Assert.Equal((City.NJ, 15000L, 15000L), (apportioned.Issuer, apportioned.Value.Fen, apportioned.Unused.Fen));
