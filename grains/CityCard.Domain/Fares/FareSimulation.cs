@@ -5,7 +5,7 @@ using CityCard.Domain.Policies;
 namespace CityCard.Domain.Fares;
 
 /// <summary>
-/// Fare policy simulation (decision 0052): every recorded ride of the period priced again, in ride order, card by card,
+/// Fare policy simulation (decision 0062): every recorded ride of the period priced again, in ride order, card by card,
 /// with the same fare engine and the card's passes, under the city's tried version as if it had been in force from the
 /// period's first day. A card's rides before the period count as recorded (its caps, transfers and free rides start
 /// from them); its rides after it are not looked at. Pure: it reads what it is given and writes nothing.

@@ -4,7 +4,7 @@ using CityCard.Domain.Passes;
 namespace CityCard.Domain.Ledger;
 
 /// <summary>
-/// What passes post (decision 0051), as pure functions the clearing house will call from the pass events. A pass's
+/// What passes post (decision 0061), as pure functions the clearing house will call from the pass events. A pass's
 /// money is held, until earned, in "passes sold, not yet earned" (2040) of its issuer: the city whose policy defines
 /// it, or the card's city for a regional pass. The card's issuer holds the float it was paid from, so when the two
 /// differ the sale is an inter-city flow, settled in its window like a top-up (no fee). Each apportioned share is then

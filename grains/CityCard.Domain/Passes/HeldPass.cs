@@ -4,7 +4,7 @@ namespace CityCard.Domain.Passes;
 
 /// <summary>
 /// A pass a card holds, as pure state: what was sold, to which card, when and for how much (always paid from the
-/// card's balance, see decision 0050), from when it is valid, and what its use has fixed since: the first use (which
+/// card's balance, see decision 0060), from when it is valid, and what its use has fixed since: the first use (which
 /// starts a first-use pass), the entries used, a refund. Built by the card's events; never edited, only replaced.
 /// </summary>
 /// <param name="PassId">The id of the sale (its operation id): unique among the passes of a card and of its replacements.</param>

@@ -5,7 +5,7 @@ namespace CityCard.Domain.Passes;
 /// <summary>
 /// Apportions a slice of a pass's price among the operators whose services the holder used in it, in proportion to
 /// what those rides and entries would have cost (their pass lines), by largest remainder so no fen is created or lost
-/// (decision 0051).
+/// (decision 0061).
 ///
 /// What a slice earns: a pass valid for a time earns by days, the slice's days of the period at the price's rate
 /// (cumulative and rounded down, so the slices add up to the price); the last slice earns the rest of what was not

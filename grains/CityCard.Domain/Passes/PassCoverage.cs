@@ -13,7 +13,7 @@ namespace CityCard.Domain.Passes;
 /// first-use pass already started, before one this tap would start (so a monthly pass never starts the regional
 /// pass's clock); then the one that ends soonest; then the one sold first; then by id. The first use of a pass is
 /// the earliest tap it covered, read from the pass's state and from the rides before this one (in ride order, so a
-/// late tap that starts a pass earlier moves its period: see decision 0050).
+/// late tap that starts a pass earlier moves its period: see decision 0060).
 /// </summary>
 public static class PassCoverage
 {

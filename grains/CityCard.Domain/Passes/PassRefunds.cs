@@ -3,7 +3,7 @@ using CityCard.Contracts;
 namespace CityCard.Domain.Passes;
 
 /// <summary>
-/// The pro-rata refund of a pass (decision 0050), exact in fen. A pass valid for a time gives back the whole days left
+/// The pro-rata refund of a pass (decision 0060), exact in fen. A pass valid for a time gives back the whole days left
 /// after the day of the refund (that day counts as used, since the holder could ride all of it): price × days left /
 /// days of the period, rounded down. A pass not yet started (a month bought ahead, a first-use pass never used) gives
 /// back all its days. A pass that counts entries gives back the entries left: price × entries left / entries. The

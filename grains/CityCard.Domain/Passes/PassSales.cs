@@ -5,7 +5,7 @@ using CityCard.Domain.Policies;
 namespace CityCard.Domain.Passes;
 
 /// <summary>
-/// Selling a pass to a card, purely. The pass is paid from the card's balance (decision 0050), at the price of the
+/// Selling a pass to a card, purely. The pass is paid from the card's balance (decision 0060), at the price of the
 /// card's product under the version in force when the pass starts (a calendar month's first day) or when it is sold.
 /// The money goes to the pass's issuer: the city whose policy defines it, or the card's own city for a regional pass.
 /// </summary>

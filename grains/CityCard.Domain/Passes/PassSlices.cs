@@ -4,7 +4,7 @@ using CityCard.Domain.Cards;
 namespace CityCard.Domain.Passes;
 
 /// <summary>
-/// The slices a pass is apportioned in (decision 0051): a pass of 31 days or fewer in one, at the end of its period;
+/// The slices a pass is apportioned in (decision 0061): a pass of 31 days or fewer in one, at the end of its period;
 /// a longer one by calendar month (CST), each at the month's end. A refund ends the last slice at the refund; a
 /// first-use pass never used is one slice from its sale to its activation deadline (or its refund), all unused.
 /// Only slices that have ended may be apportioned. A first-use pass never used has none until no tap can start it any

@@ -156,7 +156,7 @@ public static class SettlementCalculator
     /// <summary>
     /// Per issuer, acquirer and category: fares (as adjusted) less reversals and chargebacks, read on the issuer's "due
     /// to acquirer" account. A chargeback gives back the fee on what it refunds, as a reversal does. A pass's revenue
-    /// apportioned to another city's operators bears the fee as the fares it stands for would have (decision 0051).
+    /// apportioned to another city's operators bears the fee as the fares it stands for would have (decision 0061).
     /// </summary>
     private static IEnumerable<(City Issuer, City Acquirer, Category Category, Money Gross)> GrossFares(IEnumerable<KeyValuePair<MovementKey, Movement>> movements) =>
         movements
