@@ -56,6 +56,13 @@ fi
 export CITYCARD_TEST_POSTGRES
 echo "test.sh: CITYCARD_TEST_POSTGRES=$CITYCARD_TEST_POSTGRES" >&2
 
+# The manifest tests render deploy/k8s with kubectl: install one where it is missing, so that they never skip.
+if KUBECTL="$(scripts/ensure-kubectl.sh)"; then
+  export PATH="$(dirname "$KUBECTL"):$PATH"
+else
+  echo "test.sh: no kubectl could be installed; the manifest tests will fail" >&2
+fi
+
 # Stale TRX files from an earlier run would be summed in too.
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"

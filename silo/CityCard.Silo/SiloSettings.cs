@@ -1,4 +1,5 @@
 using System.Net;
+using CityCard.Cluster.Tls;
 
 namespace CityCard.Silo;
 
@@ -27,7 +28,8 @@ public sealed record SiloSettings(
     string TelemetryExporter,
     Uri? OtlpEndpoint,
     bool DashboardAllowRemote,
-    string? PoliciesDirectory = null)
+    string? PoliciesDirectory = null,
+    ClusterTlsSettings? Tls = null)
 {
     /// <summary>The one setting that points the system at a PostgreSQL: ConnectionStrings:CityCard.</summary>
     public const string ConnectionStringName = "CityCard";
@@ -73,6 +75,7 @@ public sealed record SiloSettings(
             exporter,
             string.IsNullOrWhiteSpace(otlp) ? null : new Uri(otlp),
             configuration.GetValue("Dashboard:AllowRemote", false),
-            configuration["Policies:Directory"]);
+            configuration["Policies:Directory"],
+            ClusterTlsSettings.From(configuration));
     }
 }

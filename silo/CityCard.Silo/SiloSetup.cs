@@ -1,10 +1,12 @@
 using System.Net;
+using CityCard.Cluster.Tls;
 using CityCard.Grains;
 using CityCard.Grains.Clearing;
 using CityCard.Grains.Disputes;
 using CityCard.Grains.Reconciliation;
 using CityCard.Grains.Policies;
 using CityCard.Grains.Telemetry;
+using CityCard.Silo.Health;
 using CityCard.Silo.OrleansTables;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -74,6 +76,12 @@ public static class SiloSetup
                 o.Invariant = "Npgsql";
                 o.ConnectionString = orleansTables;
             });
+            // Mutual TLS on the silo and gateway ports when Cluster:Tls is set (Kubernetes); plain TCP on loopback otherwise.
+            if (settings.Tls is { } tls)
+            {
+                silo.UseCityCardTls(tls);
+            }
+
             silo.AddStartupTask(ClearingStartup.WakeAsync);
             silo.AddActivityPropagation();
             silo.AddDashboard();
@@ -84,7 +92,7 @@ public static class SiloSetup
 
     public static void MapCityCardEndpoints(this WebApplication app, SiloSettings settings)
     {
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.MapSiloHealth();
 
         // The dashboard has no authentication of its own: by default only this machine may see it.
         var dashboard = app.MapOrleansDashboard("/dashboard");

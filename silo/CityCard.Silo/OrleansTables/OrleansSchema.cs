@@ -13,6 +13,12 @@ public static class OrleansSchema
     /// <summary>The PostgreSQL schema holding Orleans' tables, apart from the card data in "citycard".</summary>
     public const string SchemaName = "orleans";
 
+    /// <summary>
+    /// The city gateways' PostgreSQL role: it may read Orleans' query and membership tables and nothing else (granted
+    /// by the script; created by it where the silo's user may create roles).
+    /// </summary>
+    public const string GatewayRole = "citycard_gateway";
+
     private const long LockKey = 0x4369_7479_4361_7264; // "CityCard"
 
     /// <summary>

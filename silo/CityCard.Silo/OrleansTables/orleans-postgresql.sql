@@ -198,3 +198,34 @@ INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES
 ('DeleteReminderRowsKey', '
     DELETE FROM OrleansRemindersTable WHERE ServiceId = @ServiceId;')
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = excluded.QueryText;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- The city gateways' role. A gateway only finds the silos (Orleans' client reads the query table, then the live
+-- silos' gateway addresses from the membership table), so that is all it may read: no card data, no reminders, no
+-- writes, no membership functions. Where this connection may create roles (a local server), the role is created
+-- here, NOLOGIN: whoever runs the gateways gives it a login and password. Where it may not (CloudNativePG's
+-- application owner), the PostgreSQL cluster's managed roles create it with its login (deploy/k8s/postgres), and
+-- this only grants; until then the silo warns and starts. Roles belong to the server, grants to this database.
+
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'citycard_gateway') THEN
+        IF NOT (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user) THEN
+            RAISE WARNING 'role citycard_gateway does not exist and % may not create it: the gateways cannot find the silos until it exists (then restart a silo)', current_user;
+            RETURN;
+        END IF;
+        BEGIN
+            CREATE ROLE citycard_gateway NOLOGIN;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL; -- a silo of another database on this server created it meanwhile
+        END;
+    END IF;
+    GRANT USAGE ON SCHEMA orleans TO citycard_gateway;
+    GRANT SELECT ON OrleansQuery, OrleansMembershipTable TO citycard_gateway;
+END
+$$;
+
+-- Functions are executable by everyone unless revoked; these change membership and are the silos' alone.
+REVOKE EXECUTE ON FUNCTION citycard_bump_membership_version(varchar, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION citycard_insert_member(varchar, varchar, integer, integer, varchar, varchar, integer, integer, timestamptz, timestamptz, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION citycard_update_member(varchar, varchar, integer, integer, integer, varchar, timestamptz, integer) FROM PUBLIC;

@@ -54,6 +54,9 @@ public sealed class SiloHostTests : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
 
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
+        var ready = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("\"silo\":\"Active\"", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var dashboard = await http.GetAsync(new Uri("/dashboard/", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("html", (await dashboard.Content.ReadAsStringAsync()).ToLowerInvariant(), StringComparison.Ordinal);
