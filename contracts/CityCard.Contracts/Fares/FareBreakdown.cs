@@ -12,7 +12,10 @@ namespace CityCard.Contracts;
 /// <param name="Concession">The product's concession (or a merchant category discount).</param>
 /// <param name="TransferDiscount">The discount for a second ride soon after the first.</param>
 /// <param name="CapReduction">What the daily, 7-day, regional or bike ceiling took off.</param>
-/// <param name="Charged">What the card pays: Base − Concession − TransferDiscount − CapReduction.</param>
+/// <param name="Charged">
+/// What the card pays: Base − Concession − TransferDiscount − CapReduction, less what a pass paid (its
+/// <see cref="FareLineKind.Pass"/> line) when a pass covers the ride: then 0.
+/// </param>
 /// <param name="CountsTowardCaps">This fare counts toward the city's and the region's caps.</param>
 /// <param name="IsTransfer">This ride was priced as a transfer, so the ride after it cannot be one.</param>
 /// <param name="FreeRideOf">The free-rides-per-month concession this ride used up, if any.</param>
@@ -61,4 +64,10 @@ public enum FareLineKind
 
     /// <summary>A cap or ceiling: what was left of it was less than the fare.</summary>
     Cap = 4,
+
+    /// <summary>
+    /// A pass the card holds covers the ride or entry: minus what it would have cost after every other step, so the
+    /// card pays 0. Its rule names the pass product and the pass; its policy, the version that defines the pass.
+    /// </summary>
+    Pass = 5,
 }

@@ -1,4 +1,5 @@
 using CityCard.Contracts;
+using CityCard.Domain.Passes;
 using CityCard.Domain.Policies;
 
 namespace CityCard.Domain.Fares;
@@ -6,11 +7,20 @@ namespace CityCard.Domain.Fares;
 /// <summary>
 /// Prices one tap: pure, from the card, the rides priced before it (in <see cref="RideOrder"/>), the tap, and the
 /// policy versions in force at the tap's own time. The steps are always, in order: base fare, concession, transfer
-/// discount, caps. Each step works on what the one before left; each line names the policy version and rule.
+/// discount, caps, and last a pass: when one of the card's passes covers the ride, it pays what the steps before left,
+/// so the ride costs 0 and the pass line says what it would have cost. Each step works on what the one before left;
+/// each line names the policy version and rule.
 /// </summary>
 public static class FareEngine
 {
-    public static FareQuote PriceRide(FareCard card, RideTap tap, IReadOnlyList<RideRecord> earlier, PolicySet policies)
+    public static FareQuote PriceRide(FareCard card, RideTap tap, IReadOnlyList<RideRecord> earlier, PolicySet policies) =>
+        PriceRide(card, tap, earlier, policies, []);
+
+    /// <summary>
+    /// A ride priced with the passes the card holds. A ride no pass covers is priced exactly as without them (among the
+    /// same earlier rides, whose covered fares count 0 toward the caps: caps count only what was paid).
+    /// </summary>
+    public static FareQuote PriceRide(FareCard card, RideTap tap, IReadOnlyList<RideRecord> earlier, PolicySet policies, IReadOnlyList<HeldPass> passes)
     {
         if (policies.CityAt(tap.City, tap.TappedAt) is not { } version || policies.RegionAt(tap.TappedAt) is not { } region)
         {
@@ -29,6 +39,7 @@ public static class FareEngine
         var transfer = TransferStep.Apply(version, tap, Total(lines), earlier);
         AddIf(lines, transfer);
         AddIf(lines, CapStep.Apply(version, region, tap, Total(lines), earlier));
+        AddIf(lines, PassStep(passes, tap.City, tap.Mode, tap.TappedAt, Total(lines), earlier));
 
         return new FareQuote.Priced(Breakdown(
             version.Id, lines, version.Caps.Modes.Contains(tap.Mode), isTransfer: transfer is not null, concession.FreeRideOf));
@@ -38,7 +49,12 @@ public static class FareEngine
     /// A purchase takes the merchant's amount, less the best category discount the policy gives the card's product
     /// (local cards only unless the discount says otherwise). Purchases are not capped and not transfers.
     /// </summary>
-    public static FareQuote PricePurchase(FareCard card, City city, Category category, Money amount, DateTimeOffset tappedAt, PolicySet policies)
+    public static FareQuote PricePurchase(FareCard card, City city, Category category, Money amount, DateTimeOffset tappedAt, PolicySet policies) =>
+        PricePurchase(card, city, category, amount, tappedAt, policies, []);
+
+    /// <summary>A purchase priced with the card's passes: an entry a pass covers (a scenic site, a park) costs 0, after the discount.</summary>
+    public static FareQuote PricePurchase(
+        FareCard card, City city, Category category, Money amount, DateTimeOffset tappedAt, PolicySet policies, IReadOnlyList<HeldPass> passes)
     {
         if (policies.CityAt(city, tappedAt) is not { } version)
         {
@@ -57,8 +73,14 @@ public static class FareEngine
             lines.Add(new FareLine(FareLineKind.Concession, -best.Reduction, version.Id, $"merchantDiscounts.{discount.Id} ({discount.BasisPointsOff} bp off)"));
         }
 
+        AddIf(lines, PassStep(passes, city, category, tappedAt, Total(lines), []));
+
         return new FareQuote.Priced(Breakdown(version.Id, lines, countsTowardCaps: false, isTransfer: false, freeRideOf: null));
     }
+
+    /// <summary>The pass line, when a pass covers the tap: it pays all that is left, never more, so no fare goes below 0.</summary>
+    private static FareLine? PassStep(IReadOnlyList<HeldPass> passes, City city, Category category, DateTimeOffset at, Money fare, IReadOnlyList<RideRecord> earlier) =>
+        passes.Count > 0 && PassCoverage.Choose(passes, city, category, at, earlier) is { } choice ? PassLines.Cover(choice.Pass, fare) : null;
 
     private static FareBreakdown Breakdown(string policy, List<FareLine> lines, bool countsTowardCaps, bool isTransfer, string? freeRideOf) =>
         new(

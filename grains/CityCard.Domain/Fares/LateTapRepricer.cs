@@ -1,4 +1,5 @@
 using CityCard.Contracts;
+using CityCard.Domain.Passes;
 using CityCard.Domain.Policies;
 
 namespace CityCard.Domain.Fares;
@@ -13,7 +14,14 @@ public static class LateTapRepricer
 {
     public sealed record Repricing(RideRecord Ride, FareBreakdown Fare);
 
-    public static IReadOnlyList<Repricing> Reprice(FareCard card, RideMemory memory, RideRecord inserted, PolicySet policies)
+    public static IReadOnlyList<Repricing> Reprice(FareCard card, RideMemory memory, RideRecord inserted, PolicySet policies) =>
+        Reprice(card, memory, inserted, policies, []);
+
+    /// <summary>
+    /// The same with the card's passes: a late tap may start a first-use pass earlier (moving its period, so a ride at
+    /// the old end may now be charged), make a covered ride a transfer (what the pass paid changes), or fill a cap.
+    /// </summary>
+    public static IReadOnlyList<Repricing> Reprice(FareCard card, RideMemory memory, RideRecord inserted, PolicySet policies, IReadOnlyList<HeldPass> passes)
     {
         var position = memory.PositionOf(inserted.Tap);
         if (position == memory.Rides.Count)
@@ -27,7 +35,7 @@ public static class LateTapRepricer
         for (var i = position + 1; i < rides.Count; i++)
         {
             var ride = rides[i];
-            if (ride.Frozen || FareEngine.PriceRide(card, ride.Tap, new ListPrefix<RideRecord>(rides, i), policies) is not FareQuote.Priced priced)
+            if (ride.Frozen || FareEngine.PriceRide(card, ride.Tap, new ListPrefix<RideRecord>(rides, i), policies, passes) is not FareQuote.Priced priced)
             {
                 // An unpriceable ride can only come from a policy file edited after the ride was charged: keep its fare.
                 continue;

@@ -13,6 +13,10 @@ public sealed record RideTap(
     string TerminalId,
     long TerminalSequence)
 {
+    /// <summary>The ride of a transit charge as its event records it; null for a purchase (no ride).</summary>
+    public static RideTap? Of(string operationId, Cards.TapDetails tap) =>
+        tap.Ride is { } ride ? new RideTap(operationId, tap.AcquirerCity, tap.Category, tap.MerchantId, ride, tap.TappedAt, tap.TerminalId, tap.TerminalSequence) : null;
+
     /// <summary>The CST day the ride belongs to, for caps: the day it started.</summary>
     public DateOnly Day => ChinaTime.DateOf(TappedAt);
 

@@ -23,6 +23,10 @@ public readonly record struct Account(AccountKind Kind, string Party)
 
     public static Account FeeExpense { get; } = new(AccountKind.ClearingFeeExpense, string.Empty);
 
+    public static Account PassesUnearned { get; } = new(AccountKind.PassesUnearned, string.Empty);
+
+    public static Account UnusedPassRevenue { get; } = new(AccountKind.UnusedPassRevenue, string.Empty);
+
     public static Account DueTo(City city) => new(AccountKind.DueToCity, city.ToString());
 
     public static Account DueFrom(City city) => new(AccountKind.DueFromCity, city.ToString());
@@ -43,9 +47,11 @@ public readonly record struct Account(AccountKind Kind, string Party)
         AccountKind.CardFloat => "Card float (owed to cardholders)",
         AccountKind.DepositsHeld => "Card deposits held",
         AccountKind.ReplacementsInTransit => "Replacements in transit",
+        AccountKind.PassesUnearned => "Passes sold, not yet earned",
         AccountKind.MerchantPayable => $"Payable to operator {Party}",
         AccountKind.DueToCity => $"Due to {Party}",
         AccountKind.ClearingFeeIncome => "Clearing fee income",
+        AccountKind.UnusedPassRevenue => "Unused pass revenue",
         AccountKind.ClearingFeeExpense => "Clearing fee expense",
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, "Unknown account kind."),
     };

@@ -21,6 +21,12 @@ public enum AccountKind
     /// <summary>Balance and deposit a replaced card gave up that its replacement has not yet received.</summary>
     ReplacementsInTransit = 2030,
 
+    /// <summary>
+    /// Passes this city issued, paid for and not yet earned: owed to the operators the holders will ride with (or to
+    /// the holders, on a refund) until each slice of a pass is apportioned.
+    /// </summary>
+    PassesUnearned = 2040,
+
     /// <summary>Owed to one of this city's operators or merchants for fares and purchases (one account per merchant).</summary>
     MerchantPayable = 2110,
 
@@ -29,6 +35,9 @@ public enum AccountKind
 
     /// <summary>Clearing fees earned as issuer on this city's cards used in other cities.</summary>
     ClearingFeeIncome = 4010,
+
+    /// <summary>The value of this city's passes that no ride earned: unused slices, unused entries, refund fees (breakage).</summary>
+    UnusedPassRevenue = 4020,
 
     /// <summary>Clearing fees paid as acquirer on other cities' cards used here.</summary>
     ClearingFeeExpense = 5010,

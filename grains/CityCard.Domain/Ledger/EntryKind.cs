@@ -25,4 +25,19 @@ public enum EntryKind
     /// from fares and reversals in the settlement.
     /// </summary>
     Chargeback = 11,
+
+    /// <summary>A pass sold to a card, paid from its balance: the float becomes the pass issuer's unearned passes.</summary>
+    PassSale = 12,
+
+    /// <summary>A pass refunded pro rata to the card's balance.</summary>
+    PassRefund = 13,
+
+    /// <summary>
+    /// A slice of a pass's price apportioned to an operator whose services the holder used (or a later correction of
+    /// it): the pass's fare revenue, settled and paid out like fares, fees included.
+    /// </summary>
+    PassRevenue = 14,
+
+    /// <summary>The value of a slice of a pass that no ride earned, kept by the pass's issuer (or a correction of it).</summary>
+    PassUnused = 15,
 }

@@ -39,6 +39,8 @@ public sealed record PolicyVersionDocument
     public TransferDocument? Transfer { get; init; }
 
     public CapsDocument? Caps { get; init; }
+
+    public List<PassDocument?>? Passes { get; init; }
 }
 
 public sealed record ProductDocument
@@ -208,4 +210,45 @@ public sealed record RegionVersionDocument
     public string? Note { get; init; }
 
     public long? DailyCap { get; init; }
+
+    public List<PassDocument?>? Passes { get; init; }
+}
+
+/// <summary>
+/// A pass product. In a city's file it covers that city (no <c>cities</c>); in region.json it names its cities and
+/// its prices apply to every card of the region (no <c>appliesToOtherCitiesCards</c>).
+/// </summary>
+public sealed record PassDocument
+{
+    public string? Id { get; init; }
+
+    public string? Name { get; init; }
+
+    /// <summary>CalendarMonth, DaysFromSale or DaysFromFirstUse.</summary>
+    public string? Validity { get; init; }
+
+    public long? Days { get; init; }
+
+    public long? ActivateWithinDays { get; init; }
+
+    public List<string?>? Cities { get; init; }
+
+    public List<string?>? Modes { get; init; }
+
+    public List<string?>? Categories { get; init; }
+
+    public long? Entries { get; init; }
+
+    public List<PassPriceDocument?>? Prices { get; init; }
+
+    public long? RefundFee { get; init; }
+}
+
+public sealed record PassPriceDocument
+{
+    public string? Product { get; init; }
+
+    public long? Price { get; init; }
+
+    public bool? AppliesToOtherCitiesCards { get; init; }
 }

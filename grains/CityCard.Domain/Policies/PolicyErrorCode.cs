@@ -62,4 +62,13 @@ public enum PolicyErrorCode
 
     /// <summary>A concession must give either a share off or free rides per month, not both, not neither.</summary>
     ConcessionNeedsOneKind = 23,
+
+    /// <summary>
+    /// A pass that covers nothing (no modes and no categories), or that counts entries on transit modes (rides on a
+    /// pass are unlimited; only merchant entries are counted).
+    /// </summary>
+    InvalidPassScope = 24,
+
+    /// <summary>A city's pass covers a transit mode the same version does not run.</summary>
+    PassModeNotOffered = 25,
 }

@@ -18,6 +18,13 @@ public static class PolicyLimits
     public const int MaxRailBands = 50;
     public const int MaxConcessions = 50;
     public const int MaxMerchantDiscounts = 50;
+    public const int MaxPasses = 20;
+
+    /// <summary>No pass runs (or waits for its first use) longer than a leap year.</summary>
+    public const int MaxPassDays = 366;
+
+    /// <summary>No pass counts more entries than this.</summary>
+    public const int MaxPassEntries = 1_000;
     public const int MaxIdLength = 32;
     public const int MaxNameLength = 100;
 

@@ -21,6 +21,15 @@ public sealed class PolicySet(IReadOnlyDictionary<City, CityPolicy> cities, Regi
     public ProductTerms? ProductAt(City issuer, ProductCode product, DateTimeOffset instant) =>
         CityAt(issuer, instant) is { } version && version.Products.TryGetValue(product, out var terms) ? terms : null;
 
+    /// <summary>The pass a city (or, for null, the region) sells on a CST date, by its id; null if it sells none of that id.</summary>
+    public PassProduct? PassOn(City? definedBy, string id, DateOnly date)
+    {
+        var passes = definedBy is { } city
+            ? Cities.TryGetValue(city, out var policy) ? policy.VersionOn(date)?.Passes : null
+            : Region.VersionOn(date)?.Passes;
+        return passes?.FirstOrDefault(p => p.Id == id);
+    }
+
     /// <summary>Whether any version of the issuer's policy ever sold the product (a replacement keeps its product).</summary>
     public bool EverSold(City issuer, ProductCode product) =>
         Cities.TryGetValue(issuer, out var policy) && policy.Versions.Any(v => v.Products.ContainsKey(product));

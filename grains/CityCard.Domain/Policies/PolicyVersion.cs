@@ -34,8 +34,13 @@ public sealed record PolicyVersion
 
     public required FareCaps Caps { get; init; }
 
+    /// <summary>The passes the city sells under this version (see docs/concepts/passes.md).</summary>
+    public IReadOnlyList<PassProduct> Passes { get; init; } = [];
+
     /// <summary>How fare breakdowns name this version, e.g. <c>LZ@2026-11-20</c>.</summary>
-    public string Id => $"{City}@{EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    public string Id => IdOf(City, EffectiveFrom);
+
+    public static string IdOf(City city, DateOnly effectiveFrom) => $"{city}@{effectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     /// <summary>The most a single ride in that mode can cost before reductions; zero when the city does not run it.</summary>
     public Money HighestFare(Category mode) => mode switch

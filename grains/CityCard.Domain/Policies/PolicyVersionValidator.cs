@@ -20,6 +20,8 @@ internal static class PolicyVersionValidator
         var concessions = FareRulesValidator.Concessions(errors, $"{path}.concessions", doc.Concessions, products);
         var transfer = doc.Transfer is null ? null : FareRulesValidator.Transfer(errors, $"{path}.transfer", doc.Transfer);
         var caps = errors.Required($"{path}.caps", doc.Caps) is { } c ? FareRulesValidator.Caps(errors, $"{path}.caps", c) : null;
+        var passes = PassesValidator.Validate(
+            errors, $"{path}.passes", doc.Passes, from is { } day ? PolicyVersion.IdOf(city, day) : string.Empty, city, products, OfferedModes(doc));
         if (errors.Count > before || from is null || caps is null)
         {
             return null;
@@ -39,8 +41,24 @@ internal static class PolicyVersionValidator
             Concessions = concessions,
             Transfer = transfer,
             Caps = caps,
+            Passes = passes,
         };
         return FareRulesValidator.CapsCoverSingleFares(errors, $"{path}.caps", version) ? version : null;
+    }
+
+    /// <summary>The modes whose block the version has: what its passes may cover.</summary>
+    private static HashSet<Category> OfferedModes(PolicyVersionDocument doc)
+    {
+        var modes = new HashSet<Category>();
+        foreach (var (mode, block) in new (Category, object?)[] { (Category.Bus, doc.Bus), (Category.Coach, doc.Coach), (Category.Rail, doc.Rail), (Category.Bike, doc.Bike) })
+        {
+            if (block is not null)
+            {
+                modes.Add(mode);
+            }
+        }
+
+        return modes;
     }
 
     private static Dictionary<ProductCode, ProductTerms> Products(PolicyErrors errors, string path, List<ProductDocument?>? docs)

@@ -2,7 +2,7 @@ using CityCard.Domain.Cards;
 
 namespace CityCard.Domain.Policies;
 
-/// <summary>region.json: the versions of the regional daily cap the four cities agreed on.</summary>
+/// <summary>region.json: the versions of the regional daily cap the four cities agreed on, and of the region's passes.</summary>
 internal static class RegionPolicyValidator
 {
     public static RegionPolicy? Validate(PolicyErrors errors, RegionPolicyDocument doc)
@@ -26,10 +26,12 @@ internal static class RegionPolicyValidator
 
                 var from = errors.Date($"{at}.effectiveFrom", v.EffectiveFrom);
                 var cap = errors.Amount($"{at}.dailyCap", v.DailyCap, CardLimits.MaxOperationAmount);
+                var passes = PassesValidator.Validate(
+                    errors, $"{at}.passes", v.Passes, from is { } day ? RegionVersion.IdOf(day) : string.Empty, city: null, products: null, offered: null);
                 if (from is { } f && cap is { } c)
                 {
                     CityPolicyValidator.CheckOrder(errors, $"{at}.effectiveFrom", versions.Select(x => x.EffectiveFrom), f);
-                    versions.Add(new RegionVersion(f, c));
+                    versions.Add(new RegionVersion(f, c) { Passes = passes });
                 }
             }
         }

@@ -64,19 +64,32 @@ public static class SettlementCalculator
             city,
             Sum(movements.Where(m => m.Key.Ledger == city && m.Key.Account.IsInterCity).Select(m => m.Value.Net)))).ToList();
 
-    /// <summary>Read on the payer's side: its "due to" account, by flow. Top-ups are owed by the loading city, fares by the issuer.</summary>
+    /// <summary>
+    /// Read on the payer's side: its "due to" account, by flow. Top-ups are owed by the loading city, fares by the
+    /// issuer. A pass bought by a card of another city than the pass's issuer is flow <c>PassSale</c>, its refunds shown
+    /// as reversed, as a fare's; a pass's apportioned revenue is <c>Pass:{category}</c>, beside the fares of that category.
+    /// </summary>
     private static List<BilateralGross> Bilateral(List<KeyValuePair<MovementKey, Movement>> movements) =>
         movements
-            .Where(m => m.Key.Account.Kind == AccountKind.DueToCity && m.Key.Kind is EntryKind.TopUp or EntryKind.Charge or EntryKind.Adjustment or EntryKind.Reversal)
-            .GroupBy(m => (Payer: m.Key.Ledger, Payee: PartyCity(m.Key.Account), Flow: m.Key.Kind == EntryKind.TopUp ? "TopUp" : m.Key.Category!.Value.ToString()))
+            .Where(m => m.Key.Account.Kind == AccountKind.DueToCity
+                && m.Key.Kind is EntryKind.TopUp or EntryKind.Charge or EntryKind.Adjustment or EntryKind.Reversal or EntryKind.PassSale or EntryKind.PassRefund or EntryKind.PassRevenue)
+            .GroupBy(m => (Payer: m.Key.Ledger, Payee: PartyCity(m.Key.Account), Flow: FlowOf(m.Key)))
             .Select(g =>
             {
-                var amount = -Sum(g.Where(m => m.Key.Kind != EntryKind.Reversal).Select(m => m.Value.Net));
-                var reversed = Sum(g.Where(m => m.Key.Kind == EntryKind.Reversal).Select(m => m.Value.Net));
+                var amount = -Sum(g.Where(m => m.Key.Kind is not (EntryKind.Reversal or EntryKind.PassRefund)).Select(m => m.Value.Net));
+                var reversed = Sum(g.Where(m => m.Key.Kind is EntryKind.Reversal or EntryKind.PassRefund).Select(m => m.Value.Net));
                 return new BilateralGross(g.Key.Payer, g.Key.Payee, g.Key.Flow, amount, reversed, amount - reversed);
             })
             .OrderBy(b => b.Payer).ThenBy(b => b.Payee).ThenBy(b => b.Flow, StringComparer.Ordinal)
             .ToList();
+
+    private static string FlowOf(MovementKey key) => key.Kind switch
+    {
+        EntryKind.TopUp or EntryKind.PassSale => key.Kind.ToString(),
+        EntryKind.PassRefund => nameof(EntryKind.PassSale),
+        EntryKind.PassRevenue => $"Pass:{key.Category!.Value}",
+        _ => key.Category!.Value.ToString(),
+    };
 
     private static List<BilateralDue> Dues(List<KeyValuePair<MovementKey, Movement>> movements) =>
         movements
@@ -114,11 +127,12 @@ public static class SettlementCalculator
 
     private static List<OperatorPayout> Operators(List<KeyValuePair<MovementKey, Movement>> movements) =>
         movements
-            .Where(m => m.Key.Account.Kind == AccountKind.MerchantPayable && m.Key.Kind is EntryKind.Charge or EntryKind.Adjustment or EntryKind.Reversal or EntryKind.Chargeback)
+            .Where(m => m.Key.Account.Kind == AccountKind.MerchantPayable && m.Key.Kind is EntryKind.Charge or EntryKind.Adjustment or EntryKind.Reversal or EntryKind.Chargeback or EntryKind.PassRevenue)
             .GroupBy(m => (City: m.Key.Ledger, Merchant: m.Key.Account.Party, Category: m.Key.Category!.Value))
             .Select(g =>
             {
-                var charges = -Sum(g.Where(m => m.Key.Kind is EntryKind.Charge or EntryKind.Adjustment).Select(m => m.Value.Net));
+                // A pass's apportioned revenue is fare revenue: it counts among the charges paid out.
+                var charges = -Sum(g.Where(m => m.Key.Kind is EntryKind.Charge or EntryKind.Adjustment or EntryKind.PassRevenue).Select(m => m.Value.Net));
                 var reversals = Sum(g.Where(m => m.Key.Kind == EntryKind.Reversal).Select(m => m.Value.Net));
                 var chargebacks = Sum(g.Where(m => m.Key.Kind == EntryKind.Chargeback).Select(m => m.Value.Net));
                 return new OperatorPayout(g.Key.City, g.Key.Merchant, g.Key.Category, charges, reversals, charges - reversals - chargebacks, chargebacks);
@@ -141,11 +155,12 @@ public static class SettlementCalculator
 
     /// <summary>
     /// Per issuer, acquirer and category: fares (as adjusted) less reversals and chargebacks, read on the issuer's "due
-    /// to acquirer" account. A chargeback gives back the fee on what it refunds, as a reversal does.
+    /// to acquirer" account. A chargeback gives back the fee on what it refunds, as a reversal does. A pass's revenue
+    /// apportioned to another city's operators bears the fee as the fares it stands for would have (decision 0061).
     /// </summary>
     private static IEnumerable<(City Issuer, City Acquirer, Category Category, Money Gross)> GrossFares(IEnumerable<KeyValuePair<MovementKey, Movement>> movements) =>
         movements
-            .Where(m => m.Key.Account.Kind == AccountKind.DueToCity && m.Key.Kind is EntryKind.Charge or EntryKind.Adjustment or EntryKind.Reversal or EntryKind.Chargeback)
+            .Where(m => m.Key.Account.Kind == AccountKind.DueToCity && m.Key.Kind is EntryKind.Charge or EntryKind.Adjustment or EntryKind.Reversal or EntryKind.Chargeback or EntryKind.PassRevenue)
             .GroupBy(m => (Issuer: m.Key.Ledger, Acquirer: PartyCity(m.Key.Account), Category: m.Key.Category!.Value))
             .Select(g => (g.Key.Issuer, g.Key.Acquirer, g.Key.Category, Gross: -Sum(g.Select(m => m.Value.Net))))
             .Where(l => l.Gross != Money.Zero)

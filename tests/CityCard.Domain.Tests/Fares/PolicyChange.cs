@@ -55,12 +55,14 @@ public sealed record PolicyChange(int FareRise, int CapMove, int RegionCap, int 
         }
     });
 
+    /// <summary>A copy of the version in force on the date, edited, inserted in date order (a later version stays as it is).</summary>
     private static void AddVersion(JsonObject file, string date, Action<JsonObject> edit)
     {
         var versions = file["versions"]!.AsArray();
-        var next = versions[^1]!.DeepClone().AsObject();
+        var later = versions.Count(v => string.CompareOrdinal(v!["effectiveFrom"]!.GetValue<string>(), date) > 0);
+        var next = versions[versions.Count - later - 1]!.DeepClone().AsObject();
         next["effectiveFrom"] = date;
         edit(next);
-        versions.Add(next);
+        versions.Insert(versions.Count - later, next);
     }
 }

@@ -16,7 +16,7 @@ public sealed class PolicyValidationTests
         var result = PolicyLoader.Load(RepoPolicies.Sources);
 
         Assert.Empty(result.Errors);
-        Assert.Equal(["LZ@2026-01-01", "LZ@2026-11-20"], result.Policies!.Cities[Contracts.City.LZ].Versions.Select(v => v.Id));
+        Assert.Equal(["LZ@2026-01-01", "LZ@2026-11-20", "LZ@2027-01-01"], result.Policies!.Cities[Contracts.City.LZ].Versions.Select(v => v.Id));
     }
 
     [Fact]

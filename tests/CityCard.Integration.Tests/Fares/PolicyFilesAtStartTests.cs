@@ -26,7 +26,9 @@ public sealed class PolicyFilesAtStartTests : IDisposable
     {
         CopyRepositoryPolicies();
         var zg = Path.Combine(folder, "zg.json");
-        File.WriteAllText(zg, File.ReadAllText(zg).Replace("\"fare\": 300 }", "\"fare\": -300 }", StringComparison.Ordinal));
+        var text = File.ReadAllText(zg);
+        var suburban = text.IndexOf("\"fare\": 300 }", StringComparison.Ordinal);
+        File.WriteAllText(zg, text[..suburban] + "\"fare\": -300 }" + text[(suburban + "\"fare\": 300 }".Length)..]); // the first version's only
         var lz = Path.Combine(folder, "lz.json");
         File.WriteAllText(lz, File.ReadAllText(lz).Replace("\"effectiveFrom\": \"2026-11-20\"", "\"effectiveFrom\": \"2026-01-01\"", StringComparison.Ordinal));
 
