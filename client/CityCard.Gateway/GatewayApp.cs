@@ -8,6 +8,7 @@ using CityCard.Gateway.Disputes;
 using CityCard.Gateway.Hotlist;
 using CityCard.Gateway.Http;
 using CityCard.Gateway.Integrity;
+using CityCard.Gateway.Operations;
 using CityCard.Gateway.Reconciliation;
 using CityCard.Gateway.Reference;
 using CityCard.Gateway.Terminals;
@@ -40,12 +41,15 @@ public static class GatewayApp
         builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddGatewayOpenApi(settings);
+        builder.AddGatewayTelemetry(settings);
 
         var clusterConnection = new ClusterConnection();
         var clusterTls = ClusterTlsSettings.From(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
             client.AddClusterConnectionStatusObserver(clusterConnection);
+            client.AddActivityPropagation();
+            client.Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
 
             // Mutual TLS to the silos when Cluster:Tls is set (Kubernetes); plain TCP on loopback otherwise (./run.sh).
             if (clusterTls is not null)
@@ -82,6 +86,7 @@ public static class GatewayApp
 
     public static void MapCityCardGateway(this WebApplication app)
     {
+        app.UseGatewayTelemetry();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorHandling.HandleExceptionAsync });
         app.UseStatusCodePages(ErrorHandling.HandleStatusCodeAsync);
 
