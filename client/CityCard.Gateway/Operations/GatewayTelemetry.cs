@@ -15,15 +15,22 @@ public static class GatewayTelemetry
 
     public static void AddGatewayTelemetry(this WebApplicationBuilder builder, GatewaySettings settings)
     {
-        builder.AddCityCardTelemetry(ServiceName, settings.Telemetry, [], []);
+        builder.AddCityCardTelemetry(ServiceName, settings.Telemetry, [], [GatewayMetrics.MeterName]);
+        builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.Configure<ProblemDetailsOptions>(o => o.CustomizeProblemDetails = problem =>
-            problem.ProblemDetails.Extensions["traceId"] = TraceId(problem.HttpContext));
+        {
+            problem.ProblemDetails.Extensions["traceId"] = TraceId(problem.HttpContext);
+            problem.HttpContext.RequestServices.GetRequiredService<GatewayMetrics>().RecordProblem(
+                problem.ProblemDetails.Status ?? problem.HttpContext.Response.StatusCode,
+                problem.ProblemDetails.Extensions.TryGetValue("code", out var code) && code is string name ? name : "none");
+        });
     }
 
     public static void UseGatewayTelemetry(this WebApplication app)
     {
         var settings = app.Services.GetRequiredService<GatewaySettings>();
         var city = new KeyValuePair<string, object?>("city", settings.City.ToString());
+        _ = app.Services.GetRequiredService<GatewayMetrics>(); // its gauge is observed from the start
         app.UseCityCardMetrics(settings.Telemetry);
         app.Use((http, next) =>
         {

@@ -13,8 +13,9 @@ public static class TestSiloHost
     /// Starts a silo serving HTTP on <paramref name="httpPort"/> with <paramref name="settings"/> (at least
     /// ConnectionStrings:CityCard and the Cluster ports). A silo that fails to start is disposed, so that a caller
     /// retrying on a port clash (<see cref="LocalPorts.StartWithRetryAsync{T}"/>) leaves nothing behind.
+    /// <paramref name="configure"/> adds to the host before it is built (an in-memory trace exporter, say).
     /// </summary>
-    public static async Task<WebApplication> StartAsync(int httpPort, IReadOnlyDictionary<string, string?> settings)
+    public static async Task<WebApplication> StartAsync(int httpPort, IReadOnlyDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
@@ -22,6 +23,7 @@ public static class TestSiloHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var silo = SiloSettings.From(builder.Configuration);
         builder.AddCityCardSilo(silo);
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapCityCardEndpoints(silo);
         try
