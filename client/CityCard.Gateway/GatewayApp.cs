@@ -87,7 +87,7 @@ public static class GatewayApp
     public static void MapCityCardGateway(this WebApplication app)
     {
         app.UseGatewayTelemetry();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorHandling.HandleExceptionAsync });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorHandling.HandleExceptionAsync, SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodePages(ErrorHandling.HandleStatusCodeAsync);
 
         app.MapGet("/health", (GatewaySettings s) => TypedResults.Ok(new { status = "ok", city = s.City.ToString() })).ExcludeFromDescription();

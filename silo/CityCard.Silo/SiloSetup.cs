@@ -88,7 +88,7 @@ public static class SiloSetup
             }
 
             // A dead silo is suspected after ProbeTimeout and declared dead after a few missed probes (Orleans' default
-            // probe is 5 s): its grains come back elsewhere sooner. Clients bound their own wait (the gateways: 4 s).
+            // probe is 5 s): its grains come back elsewhere sooner. Clients bound their own wait (the gateways: Cluster:ResponseTimeout, 3 s).
             silo.Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = settings.ProbeTimeout);
 
             // What leaves a grain for a client must be something the client can decode (docs/decisions/0062).

@@ -14,6 +14,7 @@ namespace CityCard.Gateway.Http;
 /// </summary>
 public static partial class ErrorHandling
 {
+    /// <summary>Logs once, here, what it answers (ASP.NET Core's own line with the stack is suppressed in GatewayApp).</summary>
     public static async Task HandleExceptionAsync(HttpContext http)
     {
         var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
