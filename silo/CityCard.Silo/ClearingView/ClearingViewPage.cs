@@ -151,7 +151,7 @@ public static class ClearingViewPage
             return;
         }
 
-        html.Append(SvgCharts.Bars("Refused taps by code", [.. activity.Refusals.Select(r => (r.Code.ToString(), r.Count))], n => n.ToString("N0", CultureInfo.InvariantCulture), "#b91c1c"));
+        html.Append(SvgCharts.Bars("Refused taps by code", [.. activity.Refusals.Select(r => (r.Code.ToString(), r.Count))], n => n.ToString("N0", CultureInfo.InvariantCulture), "#b91c1c", labelWidth: 190));
         html.Append("<table><tr><th>code</th><th>taps</th></tr>");
         foreach (var r in activity.Refusals)
         {
@@ -176,7 +176,8 @@ public static class ClearingViewPage
 
     private static string Time(DateTimeOffset? t) => t is { } at ? at.ToUniversalTime().ToString("MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 
-    public static string Yuan(long fen) => "¥" + Money.FromFen(fen);
+    /// <summary>"¥12.34", "-¥17.50".</summary>
+    public static string Yuan(long fen) => (fen < 0 ? "-¥" : "¥") + Money.FromFen(Math.Abs(fen));
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

@@ -42,10 +42,10 @@ public static class SvgCharts
     }
 
     /// <summary>Horizontal bars from zero, one per row, longest first as given.</summary>
-    public static string Bars(string title, IReadOnlyList<(string Label, long Value)> rows, Func<long, string> format, string colour = "#1d4ed8")
+    public static string Bars(string title, IReadOnlyList<(string Label, long Value)> rows, Func<long, string> format, string colour = "#1d4ed8", int labelWidth = LabelWidth)
     {
         var max = Math.Max(1, rows.Select(r => r.Value).DefaultIfEmpty(1).Max());
-        var span = Width - LabelWidth - 90;
+        var span = Width - labelWidth - 90;
         var svg = Open(title, Math.Max(1, rows.Count) * RowHeight + 10);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -53,8 +53,8 @@ public static class SvgCharts
             var y = 5 + (i * RowHeight);
             var length = Math.Max(1, value / (double)max * span);
             svg.Append(Text(4, y + 17, label, "start"));
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{LabelWidth}\" y=\"{y + 4}\" width=\"{length:0.#}\" height=\"{RowHeight - 8}\" fill=\"{colour}\"><title>{Encode(label)}: {Encode(format(value))}</title></rect>");
-            svg.Append(Text(LabelWidth + length + 6, y + 17, format(value), "start"));
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{labelWidth}\" y=\"{y + 4}\" width=\"{length:0.#}\" height=\"{RowHeight - 8}\" fill=\"{colour}\"><title>{Encode(label)}: {Encode(format(value))}</title></rect>");
+            svg.Append(Text(labelWidth + length + 6, y + 17, format(value), "start"));
         }
 
         return Close(svg);

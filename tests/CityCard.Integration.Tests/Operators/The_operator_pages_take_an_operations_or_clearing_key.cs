@@ -155,12 +155,16 @@ public sealed class The_operator_pages_take_an_operations_or_clearing_key : IAsy
     }
 
     [Fact]
-    public void The_dashboards_live_log_stream_is_off_unless_asked_for()
+    public async Task The_dashboards_live_log_stream_is_off_unless_asked_for()
     {
-        var off = CityCard.Silo.SiloSettings.From(Config(new Dictionary<string, string?> { ["ConnectionStrings:CityCard"] = "Host=db" }));
-        var on = CityCard.Silo.SiloSettings.From(Config(new Dictionary<string, string?> { ["ConnectionStrings:CityCard"] = "Host=db", ["Dashboard:LiveLog"] = "true" }));
+        using var http = Client();
+        http.DefaultRequestHeaders.Add(OperatorAuthentication.KeyHeader, Clearing);
 
-        Assert.False(off.DashboardLiveLog);
+        using var stream = await http.GetAsync(new Uri("/dashboard/Trace", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, stream.StatusCode);
+        Assert.Contains("disabled", await stream.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var on = CityCard.Silo.SiloSettings.From(Config(new Dictionary<string, string?> { ["ConnectionStrings:CityCard"] = "Host=db", ["Dashboard:LiveLog"] = "true" }));
         Assert.True(on.DashboardLiveLog);
     }
 
