@@ -102,7 +102,8 @@ KEY_ENV+=("Gateway__Keys__${i}__Id=region-clearing" "Gateway__Keys__${i}__Role=c
 SILO_KEY_ENV=("${KEY_ENV[@]/#Gateway__Keys__/Operators__Keys__}")
 
 # The silo runs under a supervisor: if it dies (a crash, a kill), it is started again on the same ports, and the
-# gateways, which stay up, reconnect by themselves. Meanwhile they answer 503 with Retry-After.
+# gateways, which stay up, reconnect by themselves. Meanwhile they answer 503 with Retry-After. Silo and gateways meet
+# through the membership table in PostgreSQL, as they do on Kubernetes.
 STOP_SILO="$ARTIFACTS/.silo-stop"
 rm -f "$STOP_SILO"
 supervise_silo() {
@@ -112,6 +113,7 @@ supervise_silo() {
     started=$SECONDS
     env "${SILO_KEY_ENV[@]}" \
       Urls="http://127.0.0.1:$HTTP_PORT" \
+      Cluster__Membership=AdoNet \
       Cluster__SiloPort="$SILO_PORT" \
       Cluster__GatewayPort="$GATEWAY_PORT" \
       Telemetry__Exporter="${Telemetry__Exporter:-console}" \
@@ -154,7 +156,7 @@ for city in "${CITIES[@]}"; do
   port=$(free_port "$next_port")
   next_port=$((port + 1))
   GATEWAY_URL[$city]="http://127.0.0.1:$port"
-  env "${KEY_ENV[@]}" Gateway__City="$city" Cluster__GatewayPort="$GATEWAY_PORT" Urls="${GATEWAY_URL[$city]}" \
+  env "${KEY_ENV[@]}" Gateway__City="$city" Cluster__Membership=AdoNet Urls="${GATEWAY_URL[$city]}" \
     Telemetry__Exporter="${Telemetry__Exporter:-console}" \
     dotnet client/CityCard.Gateway/bin/Release/net10.0/CityCard.Gateway.dll >"$ARTIFACTS/gateway-$city.log" 2>&1 &
   GATEWAY_PIDS+=($!)
