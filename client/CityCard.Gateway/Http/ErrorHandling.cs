@@ -38,7 +38,7 @@ public static partial class ErrorHandling
         }
         else if (error is not null && IsUnavailable(error))
         {
-            LogUnavailable(logger, error, http.Request.Method, http.Request.Path, traceId);
+            LogUnavailable(logger, http.Request.Method, http.Request.Path, error.GetType().Name, error.Message, traceId);
             http.Response.Headers.RetryAfter = "5";
             problem = Problems.Of(StatusCodes.Status503ServiceUnavailable, ProblemCodes.ClusterUnavailable, "The cluster could not be reached; retry with the same Idempotency-Key.", extensions);
         }
@@ -86,8 +86,9 @@ public static partial class ErrorHandling
         return false;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: the cluster is unavailable (trace {TraceId})")]
-    private static partial void LogUnavailable(ILogger logger, Exception error, string method, string path, string traceId);
+    // One line, no stack: during an outage every request comes here, and the cause is no mystery.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: the cluster is unavailable ({Error}: {Detail}) (trace {TraceId})")]
+    private static partial void LogUnavailable(ILogger logger, string method, string path, string error, string detail, string traceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: the store is unavailable (trace {TraceId})")]
     private static partial void LogStoreUnavailable(ILogger logger, string method, string path, string traceId);
