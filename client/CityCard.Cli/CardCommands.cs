@@ -160,6 +160,8 @@ internal static class CardCommands
 
     private static bool TryCard(ParseResult parse, out CardNumber card) => CardNumber.TryParse(parse.GetValue(CardArgument), out card);
 
+    /// <summary>A moment as the gateways read it (<see cref="WireTime"/>): a time without an offset is refused, never read in this
+    /// machine's zone. Absent: null, and true.</summary>
     internal static bool TryMoment(string? text, out DateTimeOffset? moment)
     {
         moment = null;
@@ -168,9 +170,13 @@ internal static class CardCommands
             return true;
         }
 
-        var ok = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed);
-        moment = ok ? parsed : null;
-        return ok;
+        if (!WireTime.TryParse(text, out var parsed, out _))
+        {
+            return false;
+        }
+
+        moment = parsed;
+        return true;
     }
 
     private static string Key(ParseResult parse, string what) =>

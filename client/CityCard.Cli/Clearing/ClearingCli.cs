@@ -12,6 +12,8 @@ internal static class ClearingCli
 
     public static bool TryCity(string? text, out City city) => Cities.TryParse(text ?? DefaultCity, out city);
 
+    /// <summary>A moment as the gateways read it (<see cref="WireTime"/>): a time without an offset is refused, never read in this
+    /// machine's zone. Absent: null, and true.</summary>
     public static bool TryMoment(string? text, out DateTimeOffset? moment)
     {
         moment = null;
@@ -20,9 +22,13 @@ internal static class ClearingCli
             return true;
         }
 
-        var ok = DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed);
-        moment = ok ? parsed : null;
-        return ok;
+        if (!WireTime.TryParse(text, out var parsed, out _))
+        {
+            return false;
+        }
+
+        moment = parsed;
+        return true;
     }
 
     /// <summary>A window as the gateways name it: its business date, yyyy-MM-dd (absent: null, and true).</summary>

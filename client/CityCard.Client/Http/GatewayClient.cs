@@ -124,7 +124,7 @@ public sealed partial class GatewayClient
 
     private static string Card(string card) => $"v1/cards/{Uri.EscapeDataString(card)}";
 
-    private static string? Moment(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture);
+    private static string? Moment(DateTimeOffset? at) => at is { } time ? WireTime.Format(time) : null;
 
     private static string? Number(long? n) => n?.ToString(CultureInfo.InvariantCulture);
 

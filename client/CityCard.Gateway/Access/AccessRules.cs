@@ -65,21 +65,26 @@ public static class AccessRules
     /// Null when <paramref name="caller"/> may do <paramref name="operation"/> at <paramref name="gatewayCity"/>'s
     /// gateway on a card issued by <paramref name="cardIssuer"/> (null for operations on no single card).
     /// </summary>
-    public static AccessDenial? Check(Caller caller, City gatewayCity, GatewayOperation operation, City? cardIssuer)
+    public static AccessDenial? Check(Caller caller, City gatewayCity, GatewayOperation operation, City? cardIssuer) =>
+        CheckCaller(caller, gatewayCity, operation) ?? CheckCard(gatewayCity, operation, cardIssuer);
+
+    /// <summary>
+    /// The half of <see cref="Check"/> that needs no card: the key's city and role. The gateway asks it before it reads
+    /// anything of the request, so a key that may not do this learns nothing more about it.
+    /// </summary>
+    public static AccessDenial? CheckCaller(Caller caller, City gatewayCity, GatewayOperation operation)
     {
         if (caller.City is { } keyCity && keyCity != gatewayCity)
         {
             return AccessDenial.KeyForAnotherCity;
         }
 
-        var rule = Table[operation];
-        if (!rule.Roles.Contains(caller.Role))
-        {
-            return AccessDenial.RoleNotAllowed;
-        }
-
-        return rule.Scope == CardScope.OwnCards && cardIssuer != gatewayCity ? AccessDenial.NotCardIssuer : null;
+        return Table[operation].Roles.Contains(caller.Role) ? null : AccessDenial.RoleNotAllowed;
     }
+
+    /// <summary>The half of <see cref="Check"/> about the card: an issuer's operation on another city's card.</summary>
+    public static AccessDenial? CheckCard(City gatewayCity, GatewayOperation operation, City? cardIssuer) =>
+        Table[operation].Scope == CardScope.OwnCards && cardIssuer != gatewayCity ? AccessDenial.NotCardIssuer : null;
 
     internal static AccessRule Rule(Role[] roles, CardScope scope) => new(roles.ToHashSet(), scope);
 }

@@ -147,9 +147,9 @@ public static class CardEndpoints
 
     private static async Task<IResult> View(HttpContext http, CardsClient cards, string? asOf)
     {
-        if (!TryParseMoment(asOf, out var moment))
+        if (!Query.TryParseTime(asOf, nameof(asOf), out var moment, out var badTime))
         {
-            return Problems.Gateway(ProblemCodes.InvalidQuery, "asOf is an ISO 8601 time with an offset, e.g. 2026-11-26T08:00:00+08:00.");
+            return badTime;
         }
 
         var card = http.Card().Value;
@@ -161,9 +161,9 @@ public static class CardEndpoints
 
     private static async Task<IResult> History(HttpContext http, CardsClient cards, string? asOf, string? asOfVersion, string? limit)
     {
-        if (!TryParseMoment(asOf, out var moment))
+        if (!Query.TryParseTime(asOf, nameof(asOf), out var moment, out var badTime))
         {
-            return Problems.Gateway(ProblemCodes.InvalidQuery, "asOf is an ISO 8601 time with an offset, e.g. 2026-11-26T08:00:00+08:00.");
+            return badTime;
         }
 
         if (!Query.TryParseLong(asOfVersion, 1, long.MaxValue, out var version))
@@ -185,6 +185,4 @@ public static class CardEndpoints
         var keep = keepAtMost ?? MaxHistoryEntries;
         return TypedResults.Ok(history.Entries.Count <= keep ? history : history with { Entries = history.Entries.Skip(history.Entries.Count - keep).ToList() });
     }
-
-    private static bool TryParseMoment(string? text, out DateTimeOffset? moment) => Query.TryParseMoment(text, out moment);
 }

@@ -7,9 +7,10 @@ namespace CityCard.Gateway.Http;
 public sealed record AccessMetadata(GatewayOperation Operation);
 
 /// <summary>
-/// Authentication, then the card number in the route, then authorisation, for one endpoint: 401 for a missing or
-/// wrong key, 400 for a malformed card number, 403 for a right key in the wrong place. Refusals are logged with the
-/// key's id, never the key.
+/// Authorisation for one endpoint, after <see cref="Authentication"/> has established the caller: first what needs no
+/// card (the key's city and role: 403), then the card number in the route (400 when malformed), then the card's issuer
+/// (403 for another city's card where only the issuer may act). Nothing of the request is read before the caller is
+/// known to be allowed this kind of operation. Refusals are logged with the key's id, never the key.
 /// </summary>
 public sealed partial class AccessFilter(GatewayOperation operation) : IEndpointFilter
 {
@@ -18,18 +19,13 @@ public sealed partial class AccessFilter(GatewayOperation operation) : IEndpoint
         var http = context.HttpContext;
         var services = http.RequestServices;
         var settings = services.GetRequiredService<GatewaySettings>();
-        var logger = services.GetRequiredService<ILogger<AccessFilter>>();
+        var caller = http.Caller();
 
-        var caller = services.GetRequiredService<ApiKeyRing>().Authenticate(http.Request.Headers[ApiKey.Header], out var failure, out var keyId);
-        if (caller is null)
+        if (AccessRules.CheckCaller(caller, settings.City, operation) is { } denial)
         {
-            LogUnauthenticated(logger, operation, failure, keyId ?? "(none)");
-            return failure == AuthenticationFailure.MissingApiKey
-                ? Problems.Gateway(ProblemCodes.MissingApiKey)
-                : Problems.Gateway(ProblemCodes.InvalidApiKey);
+            return Forbidden(http, denial, caller, settings.City);
         }
 
-        City? issuer = null;
         if (http.Request.RouteValues.TryGetValue("card", out var raw))
         {
             if (!CardNumber.TryParse(raw as string, out var card))
@@ -38,17 +34,19 @@ public sealed partial class AccessFilter(GatewayOperation operation) : IEndpoint
             }
 
             http.SetCard(card);
-            issuer = card.Issuer;
+            if (AccessRules.CheckCard(settings.City, operation, card.Issuer) is { } notIssuer)
+            {
+                return Forbidden(http, notIssuer, caller, settings.City);
+            }
         }
 
-        if (AccessRules.Check(caller, settings.City, operation, issuer) is { } denial)
-        {
-            LogForbidden(logger, caller.KeyId, caller.City?.ToString() ?? "region", caller.Role, operation, denial);
-            return Problems.Of(StatusCodes.Status403Forbidden, denial.ToString(), Explain(denial, caller, settings.City, operation));
-        }
-
-        http.SetCaller(caller);
         return await next(context);
+    }
+
+    private IResult Forbidden(HttpContext http, AccessDenial denial, Caller caller, City gateway)
+    {
+        LogForbidden(http.RequestServices.GetRequiredService<ILogger<AccessFilter>>(), caller.KeyId, caller.City?.ToString() ?? "region", caller.Role, operation, denial);
+        return Problems.Of(StatusCodes.Status403Forbidden, denial.ToString(), Explain(denial, caller, gateway, operation));
     }
 
     private static string Explain(AccessDenial denial, Caller caller, City gateway, GatewayOperation operation) => denial switch
@@ -58,9 +56,6 @@ public sealed partial class AccessFilter(GatewayOperation operation) : IEndpoint
         AccessDenial.NotCardIssuer => $"Only the card's issuer may {operation}; {gateway} did not issue this card.",
         _ => denial.ToString(),
     };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unauthenticated request for {Operation}: {Failure} (key id {KeyId})")]
-    private static partial void LogUnauthenticated(ILogger logger, GatewayOperation operation, AuthenticationFailure failure, string keyId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Key {KeyId} ({City} {Role}) refused {Operation}: {Denial}")]
     private static partial void LogForbidden(ILogger logger, string keyId, string city, Role role, GatewayOperation operation, AccessDenial denial);

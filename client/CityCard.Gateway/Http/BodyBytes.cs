@@ -7,7 +7,8 @@ public readonly record struct BytesResult(byte[]? Value, string? MediaType, IRes
 
 /// <summary>
 /// Reads a request body up to a limit, without ever buffering more than the limit: a body announced or found to be
-/// larger is answered 413 BodyTooLarge, and one of a type the endpoint does not read 415.
+/// larger is answered 413 BodyTooLarge, and one of a type the endpoint does not read 415. A leading UTF-8 byte-order
+/// mark is dropped: spreadsheet programs and some editors save CSV and JSON with one, and it is no part of the content.
 /// </summary>
 public static class BodyBytes
 {
@@ -47,8 +48,13 @@ public static class BodyBytes
             return new(null, null, Problems.Gateway(ProblemCodes.UnsupportedMediaType, "A body needs a Content-Type."));
         }
 
-        return new(content.ToArray(), mediaType, null);
+        return new(WithoutByteOrderMark(content.ToArray()), mediaType, null);
     }
+
+    private static byte[] WithoutByteOrderMark(byte[] body) =>
+        body.AsSpan().StartsWith(Utf8ByteOrderMark) ? body[Utf8ByteOrderMark.Length..] : body;
+
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     private static BytesResult TooLarge(int maxBytes) =>
         new(null, null, Problems.Gateway(ProblemCodes.BodyTooLarge, $"This endpoint accepts at most {maxBytes} bytes."));

@@ -25,10 +25,10 @@ public static partial class ErrorHandling
         IResult problem;
         if (error is BadHttpRequestException bad)
         {
-            // Kestrel's own limits and malformed HTTP: the client's doing, answered by status.
-            problem = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? Problems.Gateway(ProblemCodes.BodyTooLarge, "The body is larger than the gateway accepts.")
-                : Problems.Of(StatusCodes.Status400BadRequest, ProblemCodes.BadRequest, "The HTTP request is malformed.", extensions);
+            // Kestrel's limits and malformed HTTP met while the app reads the body (too large, a broken chunk, too
+            // slow): the client's doing, answered by status like the ones Kestrel answers itself (ServerAnswer).
+            var (status, code, detail) = StatusProblems.For(bad.StatusCode);
+            problem = Problems.Of(status, code, detail, extensions);
         }
         else if (error is StoreUnavailableException)
         {
@@ -54,18 +54,8 @@ public static partial class ErrorHandling
     /// <summary>Turns bodiless error statuses (no such route, wrong method) into problems too.</summary>
     public static async Task HandleStatusCodeAsync(StatusCodeContext context)
     {
-        var http = context.HttpContext;
-        var status = http.Response.StatusCode;
-        var problem = status switch
-        {
-            StatusCodes.Status404NotFound => Problems.Gateway(ProblemCodes.NotFound),
-            StatusCodes.Status405MethodNotAllowed => Problems.Gateway(ProblemCodes.MethodNotAllowed),
-            StatusCodes.Status413PayloadTooLarge => Problems.Gateway(ProblemCodes.BodyTooLarge),
-            StatusCodes.Status415UnsupportedMediaType => Problems.Gateway(ProblemCodes.UnsupportedMediaType),
-            < 500 => Problems.Of(status, ProblemCodes.BadRequest, "The HTTP request is malformed."),
-            _ => Problems.Of(status, ProblemCodes.InternalError, "Something failed on our side."),
-        };
-        await problem.ExecuteAsync(http);
+        var (status, code, detail) = StatusProblems.For(context.HttpContext.Response.StatusCode);
+        await Problems.Of(status, code, detail).ExecuteAsync(context.HttpContext);
     }
 
     /// <summary>A restarting PostgreSQL is usually back within seconds; a client that waits this long and retries is answered from it.</summary>

@@ -5,7 +5,8 @@ namespace CityCard.Gateway.Http;
 
 /// <summary>
 /// The one JSON configuration of the gateway, strict on input: unknown members, duplicate members, numbers in strings,
-/// fractions or overflow where fen are expected, and enum values given as numbers are all refused.
+/// fractions or overflow where fen are expected, enum values given as numbers, and times without an explicit offset
+/// are all refused.
 /// </summary>
 public static class GatewayJson
 {
@@ -26,6 +27,9 @@ public static class GatewayJson
 
         // Ahead of the enums' own [JsonConverter]: exact names only, so (Category)99 cannot be smuggled in.
         options.Converters.Add(new StrictEnumConverter());
+
+        // Every DateTimeOffset (and DateTimeOffset?) of every body through the one reader of times.
+        options.Converters.Add(new StrictTimeConverter());
         return options;
     }
 }

@@ -10,9 +10,12 @@ public static class GatewayRequest
     private const string CardItem = "citycard.card";
     private const string OperationItem = "citycard.operation-id";
 
-    /// <summary>The authenticated and authorised caller (set by <see cref="AccessFilter"/>).</summary>
+    /// <summary>
+    /// The caller whose key <see cref="Authentication"/> accepted; in a handler, also authorised for it by
+    /// <see cref="AccessFilter"/>.
+    /// </summary>
     public static Caller Caller(this HttpContext http) =>
-        http.Items[CallerItem] as Caller ?? throw new InvalidOperationException("The endpoint has no access filter (call Requires).");
+        http.Items[CallerItem] as Caller ?? throw new InvalidOperationException("The request was not authenticated (a public endpoint has no caller).");
 
     /// <summary>The route's {card}, parsed and checked (set by <see cref="AccessFilter"/>).</summary>
     public static CardNumber Card(this HttpContext http) =>

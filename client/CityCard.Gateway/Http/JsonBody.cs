@@ -74,10 +74,13 @@ public static class JsonBody
             {
                 return new(root.Deserialize<T>(GatewayJson.Options), null, null);
             }
+            catch (InvalidTimeException ex)
+            {
+                return Fail<T>(ProblemCodes.InvalidTime, $"'{FieldOf(ex)}' {ex.Message}");
+            }
             catch (JsonException ex)
             {
-                var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "a field";
-                return Fail<T>(ProblemCodes.InvalidField, $"'{field}' has the wrong type or an impossible value.");
+                return Fail<T>(ProblemCodes.InvalidField, $"'{FieldOf(ex)}' has the wrong type or an impossible value.");
             }
         }
     }
@@ -104,6 +107,10 @@ public static class JsonBody
 
         return null;
     }
+
+    /// <summary>The field as the serializer's path names it (<c>$.ride.endedAt</c> is <c>ride.endedAt</c>).</summary>
+    private static string FieldOf(JsonException ex) =>
+        ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? Printable(path[2..]) : "a field";
 
     private static ParseResult<T> Fail<T>(string code, string detail)
         where T : class => new(null, code, detail);

@@ -16,6 +16,7 @@ public static class ProblemCodes
     public const string UnknownField = nameof(UnknownField);
     public const string MissingField = nameof(MissingField);
     public const string InvalidField = nameof(InvalidField);
+    public const string InvalidTime = nameof(InvalidTime);
     public const string InvalidQuery = nameof(InvalidQuery);
     public const string MalformedWindow = nameof(MalformedWindow);
     public const string BodyTooLarge = nameof(BodyTooLarge);
@@ -26,6 +27,10 @@ public static class ProblemCodes
     public const string NotFound = nameof(NotFound);
     public const string MethodNotAllowed = nameof(MethodNotAllowed);
     public const string BadRequest = nameof(BadRequest);
+    public const string UriTooLong = nameof(UriTooLong);
+    public const string HeadersTooLarge = nameof(HeadersTooLarge);
+    public const string RequestTimeout = nameof(RequestTimeout);
+    public const string LengthRequired = nameof(LengthRequired);
     public const string ClusterUnavailable = nameof(ClusterUnavailable);
     public const string StoreUnavailable = nameof(StoreUnavailable);
     public const string InternalError = nameof(InternalError);
@@ -43,11 +48,12 @@ public static class ProblemCodes
         (MissingIdempotencyKey, 400, "A mutating request needs an Idempotency-Key header."),
         (InvalidIdempotencyKey, 400, "An Idempotency-Key is 1 to 61 letters, digits or . _ : -"),
         (UnsupportedMediaType, 415, "The body's Content-Type is not one this endpoint reads."),
-        (MalformedJson, 400, "The body is not well-formed JSON."),
-        (InvalidBody, 400, "The body is not a JSON object, is missing, or names a field twice."),
+        (MalformedJson, 400, "The body is not well-formed JSON, or names a field twice."),
+        (InvalidBody, 400, "The body is missing, is not a JSON object, or (a batch) is not UTF-8 text or names a column twice."),
         (UnknownField, 400, "The body has a field this endpoint does not know."),
         (MissingField, 400, "A required field is missing."),
-        (InvalidField, 400, "A field has the wrong type or an impossible value (a fraction or overflow for fen, an unknown enum name, a bad time)."),
+        (InvalidField, 400, "A field has the wrong type or an impossible value (a fraction or overflow for fen, an unknown enum name)."),
+        (InvalidTime, 400, "A time (in a body, a batch record or a query) is not ISO 8601 with seconds and an explicit offset (Z or ±hh:mm), is a bare date, does not exist, or is outside 2000–2099."),
         (InvalidQuery, 400, "A query parameter is malformed or out of range."),
         (MalformedWindow, 400, "A clearing window in the path is not a business date yyyy-MM-dd (years 2000 to 2099)."),
         (BodyTooLarge, 413, "The body is larger than this endpoint accepts."),
@@ -57,7 +63,11 @@ public static class ProblemCodes
         (MalformedRecord, 400, "A batch record cannot be read; that record is invalid."),
         (NotFound, 404, "No such endpoint."),
         (MethodNotAllowed, 405, "The endpoint exists but not with this method."),
-        (BadRequest, 400, "The HTTP request itself is malformed."),
+        (BadRequest, 400, "The HTTP request itself is malformed: its request line, a header, the Host, the path (a NUL or other control character), or an HTTP version other than 1.0 and 1.1."),
+        (UriTooLong, 414, "The request line (method, path and query) is longer than the gateway reads."),
+        (HeadersTooLarge, 431, "The request's headers are too large, or too many."),
+        (RequestTimeout, 408, "The request's headers or body did not arrive in time."),
+        (LengthRequired, 411, "The body has neither a Content-Length nor chunked transfer encoding."),
         (NotCaseParty, 403, "The dispute case is between two other cities: only the card's issuer and the charge's city see it."),
         (UnknownRun, 404, "No reconciliation run has this id."),
         (ClusterUnavailable, 503, "The cluster could not be reached, or no silo answered in time; retry with the same Idempotency-Key (Retry-After says when)."),

@@ -1,33 +1,33 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using CityCard.Client.Http;
 
 namespace CityCard.Gateway.Http;
 
 /// <summary>Strict parsing of query parameters; a parameter given but malformed is an error, never ignored.</summary>
 public static class Query
 {
-    private static readonly string[] MomentFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz",
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'",
-    ];
-
-    /// <summary>An ISO 8601 instant with an offset or Z; a bare local time is ambiguous between zones, so refused.</summary>
-    public static bool TryParseMoment(string? text, out DateTimeOffset? moment)
+    /// <summary>
+    /// A time parameter (<c>asOf</c>) through the one reader of times, <see cref="WireTime"/>: absent is null and true;
+    /// given but not a time with an explicit offset is 400 <c>InvalidTime</c>, the code a bad time gets on every path.
+    /// </summary>
+    public static bool TryParseTime(string? text, string name, out DateTimeOffset? time, [NotNullWhen(false)] out IResult? problem)
     {
-        moment = null;
+        time = null;
+        problem = null;
         if (text is null)
         {
             return true;
         }
 
-        // An unencoded '+' in a query string arrives as a space.
-        var candidate = text.Replace(' ', '+');
-        if (candidate.Length > 40 || !DateTimeOffset.TryParseExact(candidate, MomentFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        // An unencoded '+' in a query string arrives as a space ("…T08:00:00 08:00"); no time has a space otherwise.
+        if (!WireTime.TryParse(text.Replace(' ', '+'), out var parsed, out var why))
         {
+            problem = Problems.Gateway(ProblemCodes.InvalidTime, $"'{name}' {why}");
             return false;
         }
 
-        moment = parsed;
+        time = parsed;
         return true;
     }
 

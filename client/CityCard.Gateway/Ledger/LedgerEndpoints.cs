@@ -21,9 +21,9 @@ public static class LedgerEndpoints
 
     private static async Task<IResult> TrialBalance(string? asOf, SettlementClient clearing, GatewaySettings gateway)
     {
-        if (!Query.TryParseMoment(asOf, out var moment))
+        if (!Query.TryParseTime(asOf, nameof(asOf), out var moment, out var badTime))
         {
-            return Problems.Gateway(ProblemCodes.InvalidQuery, "asOf is an ISO 8601 time with an offset, e.g. 2026-11-26T08:00:00+08:00.");
+            return badTime;
         }
 
         return TypedResults.Ok(await clearing.GetTrialBalanceAsync(gateway.City, moment));

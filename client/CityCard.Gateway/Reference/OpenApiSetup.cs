@@ -1,3 +1,4 @@
+using CityCard.Client.Http;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Http;
 using Microsoft.AspNetCore.OpenApi;
@@ -35,6 +36,21 @@ public static class OpenApiSetup
                     Name = ApiKey.Header,
                     Description = "{keyId}.{secret}, one key per city and role (terminal, service-desk, operations), or a region's clearing key (valid at every gateway).",
                 };
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer((schema, context, _) =>
+            {
+                // Times are read by our own converter (StrictTimeConverter), which hides their type from the schema
+                // generator: say what they are, and that the offset is required.
+                var type = context.JsonTypeInfo.Type;
+                if (type == typeof(DateTimeOffset) || type == typeof(DateTimeOffset?))
+                {
+                    schema.Type = type == typeof(DateTimeOffset) ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+                    schema.Format = "date-time";
+                    schema.Pattern = WireTime.Pattern;
+                    schema.Description = $"ISO 8601 with seconds and an explicit offset (Z or ±hh:mm), e.g. {WireTime.Example}; years {WireTime.FirstYear} to {WireTime.LastYear}.";
+                }
+
                 return Task.CompletedTask;
             });
             options.AddOperationTransformer((operation, context, _) =>

@@ -5,9 +5,10 @@ public static class ReferenceEndpoints
 {
     public static void MapReferenceEndpoints(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapGet("/docs", (EndpointDataSource endpoints, GatewaySettings settings) =>
                 TypedResults.Content(ReferencePage.Render(endpoints.Endpoints, settings.City), "text/html; charset=utf-8"))
-            .ExcludeFromDescription();
+            .ExcludeFromDescription()
+            .AllowAnonymous();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using System.Net;
 using System.Text;
+using CityCard.Client.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Http;
@@ -30,7 +31,16 @@ public static class ReferencePage
             .Append("The region's clearing keys (role clearing) work at every gateway. ")
             .Append("Mutating calls need <code>Idempotency-Key</code> (1–61 of <code>A-Z a-z 0-9 . _ : -</code>): a retry returns the first outcome ")
             .Append("with <code>Idempotent-Replayed: true</code>. Amounts are integer fen. A 2xx means the card recorded the operation ")
-            .Append("(accepted, or a tap refused with <code>status: Refused</code> and its <code>refusal</code>); a 4xx means nothing changed.</p>");
+            .Append("(accepted, or a tap refused with <code>status: Refused</code> and its <code>refusal</code>); a 4xx means nothing changed.</p>")
+            .Append("<p>Without a valid key every request but <code>GET /health</code>, <code>/docs</code> and <code>/openapi/v1.json</code> is 401, ")
+            .Append("whatever else is wrong with it and wherever it goes; a key that may not do an operation is 403 before anything else is read. ")
+            .Append("Times are ISO 8601 with seconds and an explicit offset (<code>").Append(E(WireTime.Example)).Append("</code> or <code>…Z</code>), ")
+            .Append("years ").Append(WireTime.FirstYear).Append(" to ").Append(WireTime.LastYear)
+            .Append("; a time without an offset or a bare date is <a href=\"#InvalidTime\">InvalidTime</a> in a body, a batch record or a query alike. ")
+            .Append("Every error is <code>application/problem+json</code> with a named <code>code</code>, even one the web server answers before the API ")
+            .Append("(a request line of more than ").Append(ServerLimits.MaxRequestLineBytes).Append(" bytes, headers over ")
+            .Append(ServerLimits.MaxRequestHeadersBytes / 1024).Append(" KiB or ").Append(ServerLimits.MaxRequestHeaderCount)
+            .Append(", a NUL in the path). HTTP/1.1 only.</p>");
 
         AppendEndpoints(html, endpoints);
         AppendBatch(html);
@@ -66,7 +76,8 @@ public static class ReferencePage
     private static void AppendBatch(StringBuilder html)
     {
         html.Append("<h2>Terminal batches</h2><p><code>POST /v1/tap-batches</code> with <code>Content-Type: application/x-ndjson</code> ")
-            .Append("(one JSON object per line) or <code>text/csv</code> (a header line, then one tap per line, fields never quoted). ")
+            .Append("(one JSON object per line) or <code>text/csv</code> (a header line, then one tap per line, fields never quoted), UTF-8 ")
+            .Append("(a leading byte-order mark is dropped). ")
             .Append("Columns / fields: <code>").Append(E(string.Join(",", CsvTapReader.Columns))).Append("</code>; required: <code>")
             .Append(E(string.Join(",", CsvTapReader.RequiredColumns))).Append("</code>. A ride (Bus, Coach, Rail, Bike) has no amount and names its ")
             .Append("route or stations (in JSON Lines as a <code>ride</code> object); a purchase has an amount and no ride. An empty CSV field is an absent one. ")
@@ -97,8 +108,9 @@ public static class ReferencePage
             Row(html, code.ToString(), Clearing.ClearingRejectionStatus.For(code), "Refused by the clearing house; nothing recorded. See docs/concepts/settlement.md.");
         }
 
-        // Dispute codes that are neither a card's nor the clearing house's: one row each.
-        var named = Enum.GetNames<RejectionCode>().Concat(Enum.GetNames<ClearingRejection>()).ToHashSet(StringComparer.Ordinal);
+        // Dispute codes that are neither a card's, the clearing house's nor the gateway's (NotCardIssuer, a 403 either
+        // way): one row each, so every code is one anchor.
+        var named = Enum.GetNames<RejectionCode>().Concat(Enum.GetNames<ClearingRejection>()).Concat(ProblemCodes.Catalog.Select(c => c.Code)).ToHashSet(StringComparer.Ordinal);
         foreach (var code in Enum.GetValues<DisputeRejection>().Where(c => !named.Contains(c.ToString())))
         {
             Row(html, code.ToString(), Disputes.DisputeRejectionStatus.For(code), "Refused by the dispute case; nothing recorded. See docs/concepts/cards.md#disputes.");

@@ -83,9 +83,14 @@ public static class CsvTapReader
         }
 
         DateTimeOffset? endedAt = null;
-        if (row.TryGetValue("endedAt", out var endedText) && (!Query.TryParseMoment(endedText, out endedAt) || endedAt is null))
+        if (row.TryGetValue("endedAt", out var endedText))
         {
-            return Bad(number, line, card, "endedAt", "an ISO 8601 time with an offset");
+            if (!WireTime.TryParse(endedText, out var ended, out var why))
+            {
+                return BadTime(number, line, card, "endedAt", why);
+            }
+
+            endedAt = ended;
         }
 
         if (!TryParseName<Category>(row.GetValueOrDefault("category") ?? string.Empty, out var category))
@@ -98,9 +103,9 @@ public static class CsvTapReader
             return Bad(number, line, card, "terminalSequence", "an integer");
         }
 
-        if (!Query.TryParseMoment(row.GetValueOrDefault("tappedAt") ?? string.Empty, out var tappedAt) || tappedAt is null)
+        if (!WireTime.TryParse(row.GetValueOrDefault("tappedAt"), out var tappedAt, out var whyNot))
         {
-            return Bad(number, line, card, "tappedAt", "an ISO 8601 time with an offset");
+            return BadTime(number, line, card, "tappedAt", whyNot);
         }
 
         var record = new OfflineTapRecord
@@ -111,7 +116,7 @@ public static class CsvTapReader
             Category = category,
             TerminalId = row.GetValueOrDefault("terminalId") ?? string.Empty,
             TerminalSequence = sequence,
-            TappedAt = tappedAt.Value,
+            TappedAt = tappedAt,
             OperationId = row.GetValueOrDefault("operationId"),
             Ride = Ride(row, endedAt),
         };
@@ -137,6 +142,10 @@ public static class CsvTapReader
 
     private static TapRecord Bad(int number, int line, string card, string field, string expected) =>
         TapRecord.Invalid(number, line, card, ProblemCodes.InvalidField, $"'{field}' must be {expected}.");
+
+    /// <summary>The code a bad time gets on every path, with the one reader's reason.</summary>
+    private static TapRecord BadTime(int number, int line, string card, string field, string why) =>
+        TapRecord.Invalid(number, line, card, ProblemCodes.InvalidTime, $"'{field}' {why}");
 
     private static string Cut(string text) => text.Length > 40 ? text[..40] : text;
 }

@@ -42,13 +42,15 @@ public sealed class Bad_dispute_and_verification_input_is_a_named_4xx(GatewayFix
     [MemberData(nameof(Names))]
     public async Task Bad_input_is_refused_by_name(string name)
     {
-        var card = await gateways.NewActiveCardAsync(City.ZG, 5_000);
+        var card = await gateways.CardForRefusalsAsync(nameof(Bad_dispute_and_verification_input_is_a_named_4xx));
+        var before = await RegionState.CaptureAsync(gateways, card);
         var (request, status, code) = Cases[name];
 
         using var response = await gateways.Http(City.ZG).SendAsync(request(card));
 
         await ProblemAssert.IsProblem(response, status, code);
         Assert.Equal(2L, await gateways.StreamVersionAsync(card));
+        Assert.Equal(before, await RegionState.CaptureAsync(gateways, card));
     }
 
     private static HttpRequestMessage Open(string card, string body, string? key = null) =>

@@ -132,8 +132,13 @@ public sealed class Every_card_endpoint_works_through_the_gateway(GatewayFixture
     public async Task Errors_for_unknown_routes_are_problems_and_the_reference_is_served()
     {
         var http = gateways.Http(City.ZG);
-        await ProblemAssert.IsProblem(await http.GetAsync(new Uri("v1/nothing", UriKind.Relative)), HttpStatusCode.NotFound, "NotFound");
-        await ProblemAssert.IsProblem(await http.DeleteAsync(new Uri($"v1/cards/{NewCard(City.ZG)}/issue", UriKind.Relative)), HttpStatusCode.MethodNotAllowed, "MethodNotAllowed");
+        var key = KeyOf(City.ZG, Role.Operations);
+        await ProblemAssert.IsProblem(await http.SendAsync(Requests.Json(HttpMethod.Get, "v1/nothing", key, null, null)), HttpStatusCode.NotFound, "NotFound");
+        await ProblemAssert.IsProblem(await http.SendAsync(Requests.Json(HttpMethod.Delete, $"v1/cards/{NewCard(City.ZG)}/issue", key, null, null)), HttpStatusCode.MethodNotAllowed, "MethodNotAllowed");
+
+        // Without a key, the same requests learn nothing: not even that one route exists and the other does not.
+        await ProblemAssert.IsProblem(await http.GetAsync(new Uri("v1/nothing", UriKind.Relative)), HttpStatusCode.Unauthorized, "MissingApiKey");
+        await ProblemAssert.IsProblem(await http.DeleteAsync(new Uri($"v1/cards/{NewCard(City.ZG)}/issue", UriKind.Relative)), HttpStatusCode.Unauthorized, "MissingApiKey");
 
         var openApi = await http.GetStringAsync(new Uri("openapi/v1.json", UriKind.Relative));
         Assert.Contains("/v1/cards/{card}/charges", openApi, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ namespace CityCard.Gateway.Tests.Http;
 public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gateways)
 {
     /// <summary>A request for each operation, on a card of the given issuer; valid enough to pass authorisation.</summary>
-    private static HttpRequestMessage RequestFor(GatewayOperation operation, string card, string apiKey)
+    internal static HttpRequestMessage RequestFor(GatewayOperation operation, string card, string apiKey)
     {
         var key = NewKey("m");
         var issuer = CardNumber.Parse(card).Issuer;
@@ -102,10 +102,12 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
     public async Task A_missing_or_wrong_key_is_401_and_changes_nothing(string? apiKey, string code)
     {
         var card = await gateways.NewActiveCardAsync(City.ZG, 1_000);
+        var before = await RegionState.CaptureAsync(gateways, card);
         using var response = await gateways.Http(City.ZG).SendAsync(Requests.Json(HttpMethod.Post, $"v1/cards/{card}/charges", apiKey, NewKey("k"), Requests.ChargeJson(100)));
 
         await ProblemAssert.IsProblem(response, HttpStatusCode.Unauthorized, code);
         Assert.Equal(2L, await gateways.StreamVersionAsync(card));
+        Assert.Equal(before, await RegionState.CaptureAsync(gateways, card));
     }
 
     [Fact]

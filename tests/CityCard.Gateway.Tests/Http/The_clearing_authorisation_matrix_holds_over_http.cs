@@ -18,7 +18,7 @@ public sealed class The_clearing_authorisation_matrix_holds_over_http(GatewayFix
     private const string NeverSeen = "2001-01-01";
     private const string NotBegun = "2099-12-31";
 
-    private static HttpRequestMessage RequestFor(GatewayOperation operation, string apiKey) => operation switch
+    internal static HttpRequestMessage RequestFor(GatewayOperation operation, string apiKey) => operation switch
     {
         GatewayOperation.ReadClearingStatus => Requests.Json(HttpMethod.Get, "v1/clearing/status", apiKey, null, null),
         GatewayOperation.ReadWindows => Requests.Json(HttpMethod.Get, $"v1/clearing/windows/{NeverSeen}", apiKey, null, null),

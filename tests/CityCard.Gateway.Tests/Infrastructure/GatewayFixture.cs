@@ -22,7 +22,11 @@ public sealed class GatewayFixture : IAsyncLifetime
 {
     public static readonly City[] GatewayCities = [City.ZG, City.LZ, City.NJ, City.YB];
 
+    /// <summary>How long the test gateways wait for a request's headers.</summary>
+    public static readonly TimeSpan RequestHeadersTimeout = TimeSpan.FromSeconds(5);
+
     private readonly Dictionary<City, (WebApplication App, Uri Url, HttpClient Http)> gateways = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<string>> cardsForRefusals = new(StringComparer.Ordinal);
     private WebApplication silo = null!;
 
     public string ConnectionString { get; private set; } = string.Empty;
@@ -95,6 +99,15 @@ public sealed class GatewayFixture : IAsyncLifetime
         return card;
     }
 
+    /// <summary>
+    /// An issued card of Zigong with 10,000 fen, made once per <paramref name="owner"/> (a test class) and then only
+    /// sent requests that must be refused: many cases can assert "nothing changed" on it without each waiting for a
+    /// new card of its own to be posted by the clearing house. A case that did change it would show in its own
+    /// before-and-after.
+    /// </summary>
+    public Task<string> CardForRefusalsAsync(string owner) =>
+        cardsForRefusals.GetOrAdd(owner, _ => NewActiveCardAsync(City.ZG, 10_000));
+
     /// <summary>The card's stream version as PostgreSQL has it (0 when there is no stream): the proof that nothing changed.</summary>
     public async Task<long> StreamVersionAsync(string card)
     {
@@ -134,6 +147,9 @@ public sealed class GatewayFixture : IAsyncLifetime
         builder.WebHost.UseUrls(url.ToString().TrimEnd('/'));
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddCityCardGateway(GatewaySettings.From(builder.Configuration));
+
+        // Shorter than Kestrel's 30 s, so a test can see a request whose headers never finish answered in time.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.RequestHeadersTimeout = RequestHeadersTimeout);
         var app = builder.Build();
         app.MapCityCardGateway();
         try

@@ -50,7 +50,7 @@ public sealed class Batches_are_read_record_by_record
     [InlineData("{card},250,M,7,T,1,2026-11-26T00:00:00Z", ProblemCodes.InvalidField)]
     [InlineData("{card},250,M,bus,T,1,2026-11-26T00:00:00Z", ProblemCodes.InvalidField)]
     [InlineData("{card},250,M,Retail,T,x,2026-11-26T00:00:00Z", ProblemCodes.InvalidField)]
-    [InlineData("{card},250,M,Retail,T,1,2026-11-26 08:00", ProblemCodes.InvalidField)]
+    [InlineData("{card},250,M,Retail,T,1,2026-11-26 08:00", ProblemCodes.InvalidTime)]
     [InlineData("ZG0000001231,250,M,Retail,T,1,2026-11-26T00:00:00Z", "MalformedCardNumber")]
     [InlineData("{card},250,M,Retail,T with space,1,2026-11-26T00:00:00Z", "InvalidTerminalId")]
     [InlineData("{card},250,M,Retail,T,-1,2026-11-26T00:00:00Z", "InvalidTerminalSequence")]
