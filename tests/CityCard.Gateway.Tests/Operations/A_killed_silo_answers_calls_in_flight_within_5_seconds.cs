@@ -18,15 +18,16 @@ public sealed class A_killed_silo_answers_calls_in_flight_within_5_seconds : IAs
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
 
-    private SiloProcess silo = null!;
+    private HostProcess silo = null!;
     private WebApplication gateway = null!;
     private HttpClient http = null!;
 
     public async Task InitializeAsync()
     {
-        silo = new SiloProcess(await TestPostgres.CreateDatabaseAsync("killed"), LocalPorts.Free(), LocalPorts.Free(), LocalPorts.Free());
+        var siloGateway = LocalPorts.Free();
+        silo = HostProcess.Silo(await TestPostgres.CreateDatabaseAsync("killed"), LocalPorts.Free(), LocalPorts.Free(), siloGateway);
         await silo.StartAsync(TimeSpan.FromMinutes(2));
-        (gateway, var url) = await TestGatewayHost.StartAsync(City.ZG, silo.GatewayPort);
+        (gateway, var url) = await TestGatewayHost.StartAsync(City.ZG, siloGateway);
         http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
     }
 

@@ -8,19 +8,18 @@ using CityCard.Integration.Tests.Infrastructure;
 namespace CityCard.Gateway.Tests.Operations;
 
 /// <summary>
-/// /metrics on the silo and on a gateway, scraped as Prometheus does after some taps: HTTP server metrics tagged with
-/// the route, status and city, runtime metrics, Npgsql metrics and the project's own; every project metric is listed
-/// in docs/operations/metrics.md, and every metric an alert rule names is one of them.
+/// /metrics on the silo and on a gateway, each in its own process, scraped as Prometheus does after some taps: HTTP
+/// server metrics tagged with the route, status and city, runtime metrics, Npgsql metrics and the project's own; every
+/// project metric is listed in docs/operations/metrics.md, and every metric an alert rule names is one of them.
 /// </summary>
-[Collection(ObservedRegionCollection.Name)]
-public sealed partial class Every_host_serves_its_metrics_to_prometheus(ObservedRegion region)
+public sealed partial class Every_host_serves_its_metrics_to_prometheus(RegionProcesses region) : IClassFixture<RegionProcesses>
 {
     [Fact]
     public async Task The_gateway_serves_http_runtime_and_its_own_metrics_by_city()
     {
         await TapAsync();
 
-        var metrics = await ScrapeAsync(region.GatewayUrl);
+        var metrics = await ScrapeAsync(region.Gateway.Url);
 
         Assert.Matches("""http_server_request_duration_seconds_count\{[^}]*city="ZG"[^}]*http_response_status_code="200"[^}]*http_route="/v1/cards/\{card\}/charges""", metrics);
         Assert.Matches("""http_server_request_duration_seconds_count\{[^}]*city="ZG"[^}]*http_response_status_code="401""", metrics);
@@ -34,7 +33,7 @@ public sealed partial class Every_host_serves_its_metrics_to_prometheus(Observed
     {
         await TapAsync();
 
-        var metrics = await ScrapeAsync(region.SiloUrl);
+        var metrics = await ScrapeAsync(region.Silo.Url);
 
         Assert.Contains("http_server_request_duration_seconds", metrics, StringComparison.Ordinal);
         Assert.Contains("dotnet_gc_collections_total", metrics, StringComparison.Ordinal);
@@ -49,7 +48,7 @@ public sealed partial class Every_host_serves_its_metrics_to_prometheus(Observed
     {
         await TapAsync();
         var documented = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "operations", "metrics.md"));
-        var served = CityCardMetric().Matches(await ScrapeAsync(region.SiloUrl) + await ScrapeAsync(region.GatewayUrl))
+        var served = CityCardMetric().Matches(await ScrapeAsync(region.Silo.Url) + await ScrapeAsync(region.Gateway.Url))
             .Select(m => BaseName(m.Value))
             .ToHashSet();
 
