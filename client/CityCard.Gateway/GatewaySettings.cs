@@ -62,7 +62,7 @@ public sealed record GatewaySettings(
 
         // How long a grain call may take before the gateway answers 503: a silo that died mid-call is not waited for
         // (Orleans' default is 30 s). Orleans looks for expired calls once a second, so 3 s answers within 4. The few
-        // calls that legitimately take longer carry their own [ResponseTimeout] (docs/decisions/0062).
+        // calls that legitimately take longer carry their own [ResponseTimeout] (docs/decisions/0072).
         var timeout = configuration.GetValue("Cluster:ResponseTimeout", TimeSpan.FromSeconds(3));
         if (timeout < TimeSpan.FromSeconds(1) || timeout > TimeSpan.FromMinutes(5))
         {

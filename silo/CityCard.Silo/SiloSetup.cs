@@ -91,7 +91,7 @@ public static class SiloSetup
             // probe is 5 s): its grains come back elsewhere sooner. Clients bound their own wait (the gateways: Cluster:ResponseTimeout, 3 s).
             silo.Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = settings.ProbeTimeout);
 
-            // What leaves a grain for a client must be something the client can decode (docs/decisions/0062).
+            // What leaves a grain for a client must be something the client can decode (docs/decisions/0072).
             silo.AddIncomingGrainCallFilter<BoundaryFilter>();
             silo.Services.AddSingleton<IGeneralizedCodec, BoundaryExceptionCodec>();
 

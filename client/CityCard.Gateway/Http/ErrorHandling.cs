@@ -8,7 +8,7 @@ namespace CityCard.Gateway.Http;
 /// <summary>
 /// The last line of defence: whatever escapes a handler becomes a problem without internals (no exception message,
 /// no stack), logged here with its trace id. A client's mistake never gets this far; reaching it is our fault (500),
-/// the store's absence (503 StoreUnavailable: the silo's boundary says so, docs/decisions/0062) or the cluster's (503
+/// the store's absence (503 StoreUnavailable: the silo's boundary says so, docs/decisions/0072) or the cluster's (503
 /// ClusterUnavailable: no silo answered within Cluster:ResponseTimeout), and a retry with the same Idempotency-Key is
 /// always safe.
 /// </summary>

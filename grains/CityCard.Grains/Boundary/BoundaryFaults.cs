@@ -10,7 +10,7 @@ namespace CityCard.Grains.Boundary;
 /// codec failure and tell it nothing. So a store outage becomes <see cref="StoreUnavailableException"/> (the gateway's
 /// 503 StoreUnavailable) and any other foreign exception a <see cref="SiloFaultException"/> (its 500), each carrying
 /// no inner exception. The one rule for both ways out: <see cref="BoundaryFilter"/> (grain calls) and
-/// <see cref="BoundaryExceptionCodec"/> (whatever else is serialized, e.g. a failed activation). See docs/decisions/0062.
+/// <see cref="BoundaryExceptionCodec"/> (whatever else is serialized, e.g. a failed activation). See docs/decisions/0072.
 /// </summary>
 public static class BoundaryFaults
 {

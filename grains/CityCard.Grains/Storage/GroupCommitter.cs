@@ -12,7 +12,7 @@ namespace CityCard.Grains.Storage;
 /// delay. If the shared transaction fails, because one append lost a race or reused an operation id, every append of
 /// the batch is retried on its own, so each gets its own outcome and no one pays for another's conflict.
 /// Each commit is a span (<c>card.group-commit</c>) in the trace of the first append it writes, linked to the traces
-/// of the others, so a tap's trace reaches the INSERT that recorded it (docs/decisions/0060).
+/// of the others, so a tap's trace reaches the INSERT that recorded it (docs/decisions/0070).
 /// </summary>
 internal sealed class GroupCommitter : IAsyncDisposable
 {

@@ -7,7 +7,7 @@ namespace CityCard.Cluster.Telemetry;
 /// <summary>
 /// The Prometheus scrape endpoint, <c>/metrics</c>, and who may read it: with <see cref="TelemetrySettings.MetricsPort"/>
 /// set, whoever reaches that port (the network policy lets only Prometheus in) and nobody on the API port; without
-/// it, loopback callers only. No key: Prometheus scrapes without one, and the figures name no card (docs/decisions/0061).
+/// it, loopback callers only. No key: Prometheus scrapes without one, and the figures name no card (docs/decisions/0071).
 /// Anyone else gets what an unknown path gets.
 /// </summary>
 public static class MetricsEndpoint

@@ -13,7 +13,7 @@ namespace CityCard.Cluster.Telemetry;
 /// <param name="SampleRatio">The share of traces started here that are recorded (a trace started upstream keeps its caller's decision).</param>
 /// <param name="MetricsPort">
 /// The port /metrics is answered on, to anyone who reaches it (Kubernetes: a port only Prometheus may reach); null:
-/// /metrics is answered on the HTTP port to loopback callers only (./run.sh). See docs/decisions/0061.
+/// /metrics is answered on the HTTP port to loopback callers only (./run.sh). See docs/decisions/0071.
 /// </param>
 public sealed record TelemetrySettings(string Exporter, Uri? OtlpEndpoint, double SampleRatio, int? MetricsPort)
 {
