@@ -60,6 +60,7 @@ cleanup() {
   GATEWAY_PIDS=()
   if [[ -n "$SILO_PID" ]] && kill -0 "$SILO_PID" 2>/dev/null; then
     echo "== Stopping the silo"
+    touch "${STOP_SILO:-$ARTIFACTS/.silo-stop}"
     kill -TERM "$SILO_PID" 2>/dev/null || true
     wait "$SILO_PID" 2>/dev/null || true
   fi
@@ -71,27 +72,6 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-
-echo "== Starting the silo (log: $SILO_LOG)"
-Urls="http://127.0.0.1:$HTTP_PORT" \
-Cluster__SiloPort="$SILO_PORT" \
-Cluster__GatewayPort="$GATEWAY_PORT" \
-Telemetry__Exporter="${Telemetry__Exporter:-console}" \
-  dotnet silo/CityCard.Silo/bin/Release/net10.0/CityCard.Silo.dll >"$SILO_LOG" 2>&1 &
-SILO_PID=$!
-
-for _ in $(seq 1 120); do
-  if curl -sf "http://127.0.0.1:$HTTP_PORT/health" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$SILO_PID" 2>/dev/null; then
-    echo "run.sh: the silo exited during start; the end of its log:" >&2
-    tail -n 40 "$SILO_LOG" >&2
-    exit 1
-  fi
-  sleep 1
-done
-curl -sf "http://127.0.0.1:$HTTP_PORT/health" >/dev/null || { echo "run.sh: the silo did not become healthy in 120 s" >&2; tail -n 40 "$SILO_LOG" >&2; exit 1; }
-
-echo "== Silo up: Orleans gateway 127.0.0.1:$GATEWAY_PORT, dashboard $DASHBOARD"
 
 # Demo keys: random per run, never committed. Every gateway knows the whole region's keys, as SHA-256 hashes only,
 # so another city's key is recognised and answered 403 rather than 401.
@@ -117,13 +97,67 @@ KEY[region/clearing]="region-clearing.$clearing_secret"
 KEY_ENV+=("Gateway__Keys__${i}__Id=region-clearing" "Gateway__Keys__${i}__Role=clearing"
           "Gateway__Keys__${i}__SecretSha256=$(printf '%s' "$clearing_secret" | sha256sum | cut -d' ' -f1)")
 
+# The silo knows the same keys (hashes only): its operator pages (the clearing view, the dashboard) take a city's
+# operations key or the region's clearing key.
+SILO_KEY_ENV=("${KEY_ENV[@]/#Gateway__Keys__/Operators__Keys__}")
+
+# The silo runs under a supervisor: if it dies (a crash, a kill), it is started again on the same ports, and the
+# gateways, which stay up, reconnect by themselves. Meanwhile they answer 503 with Retry-After. Silo and gateways meet
+# through the membership table in PostgreSQL, as they do on Kubernetes.
+STOP_SILO="$ARTIFACTS/.silo-stop"
+rm -f "$STOP_SILO"
+supervise_silo() {
+  local child="" rc started
+  trap '[[ -n "$child" ]] && kill -TERM "$child" 2>/dev/null; wait "$child" 2>/dev/null; exit 0' TERM
+  while :; do
+    started=$SECONDS
+    env "${SILO_KEY_ENV[@]}" \
+      Urls="http://127.0.0.1:$HTTP_PORT" \
+      Cluster__Membership=AdoNet \
+      Cluster__SiloPort="$SILO_PORT" \
+      Cluster__GatewayPort="$GATEWAY_PORT" \
+      Telemetry__Exporter="${Telemetry__Exporter:-console}" \
+      dotnet silo/CityCard.Silo/bin/Release/net10.0/CityCard.Silo.dll >>"$SILO_LOG" 2>&1 &
+    child=$!
+    set +e; wait "$child"; rc=$?; set -e
+    [[ -f "$STOP_SILO" ]] && exit 0
+    # A silo that cannot even start (a broken policy file, PostgreSQL gone) is not started again and again.
+    if (( SECONDS - started < 10 )); then
+      echo "run.sh: the silo exited (code $rc) within 10 s of its start; not starting it again (log: $SILO_LOG)" | tee -a "$SILO_LOG" >&2
+      exit "$rc"
+    fi
+    echo "run.sh: the silo exited (code $rc) at $(date -u +%H:%M:%S); starting it again on the same ports (log: $SILO_LOG)" | tee -a "$SILO_LOG" >&2
+    sleep 1
+  done
+}
+
+echo "== Starting the silo (log: $SILO_LOG; restarted if it dies)"
+: >"$SILO_LOG"
+supervise_silo &
+SILO_PID=$!
+
+for _ in $(seq 1 120); do
+  if curl -sf "http://127.0.0.1:$HTTP_PORT/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$SILO_PID" 2>/dev/null; then
+    echo "run.sh: the silo exited during start; the end of its log:" >&2
+    tail -n 40 "$SILO_LOG" >&2
+    exit 1
+  fi
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$HTTP_PORT/health" >/dev/null || { echo "run.sh: the silo did not become healthy in 120 s" >&2; tail -n 40 "$SILO_LOG" >&2; exit 1; }
+
+echo "== Silo up: Orleans gateway 127.0.0.1:$GATEWAY_PORT, dashboard $DASHBOARD, clearing view http://127.0.0.1:$HTTP_PORT/clearing"
+echo "   (operator pages: log in with an operations key or the clearing key below; /metrics on 127.0.0.1 only)"
+
 declare -A GATEWAY_URL
 next_port=8180
 for city in "${CITIES[@]}"; do
   port=$(free_port "$next_port")
   next_port=$((port + 1))
   GATEWAY_URL[$city]="http://127.0.0.1:$port"
-  env "${KEY_ENV[@]}" Gateway__City="$city" Cluster__GatewayPort="$GATEWAY_PORT" Urls="${GATEWAY_URL[$city]}" \
+  env "${KEY_ENV[@]}" Gateway__City="$city" Cluster__Membership=AdoNet Urls="${GATEWAY_URL[$city]}" \
+    Telemetry__Exporter="${Telemetry__Exporter:-console}" \
     dotnet client/CityCard.Gateway/bin/Release/net10.0/CityCard.Gateway.dll >"$ARTIFACTS/gateway-$city.log" 2>&1 &
   GATEWAY_PIDS+=($!)
 done
@@ -180,7 +214,9 @@ if [[ $DEMO_ONLY -eq 1 ]]; then
 fi
 
 echo
-echo "The silo and the gateways keep running. Dashboard: $DASHBOARD   Gateways: see $ENDPOINTS   Logs: $ARTIFACTS/"
+echo "The silo and the gateways keep running. Clearing view: http://127.0.0.1:$HTTP_PORT/clearing   Dashboard: $DASHBOARD"
+echo "Gateways: see $ENDPOINTS   Logs (one trace id per request, in the gateway's and the silo's): $ARTIFACTS/"
+echo "If the silo dies it is started again (it says so here and in $SILO_LOG); the gateways stay up and reconnect."
 echo "Try: dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll load     (a simulated day through the gateways)"
 echo "Press Ctrl-C to stop."
 wait "$SILO_PID"

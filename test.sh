@@ -63,6 +63,13 @@ else
   echo "test.sh: no kubectl could be installed; the manifest tests will fail" >&2
 fi
 
+# The browser tests drive Debian's Chromium (never a downloaded one): install it where it is missing.
+if CITYCARD_CHROMIUM="$(scripts/ensure-chromium.sh)"; then
+  export CITYCARD_CHROMIUM
+else
+  echo "test.sh: no Chromium could be installed; the browser tests will fail" >&2
+fi
+
 # Stale TRX files from an earlier run would be summed in too.
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS"

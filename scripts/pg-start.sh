@@ -153,7 +153,9 @@ if [[ -f "$DIR/postmaster.pid" ]] && as_pg "$BINDIR/pg_ctl" -D "$DIR" status >/d
     die "server for $DIR is running but not accepting connections on 127.0.0.1:$PORT"
   fi
 else
-  OPTS="-c listen_addresses=127.0.0.1 -c max_connections=300"
+  # 500: ./test.sh runs its test assemblies side by side, each with silos (in-process and separate processes) holding
+  # pools of their own on this one server.
+  OPTS="-c listen_addresses=127.0.0.1 -c max_connections=500"
   # Unix socket in the data folder (so it never collides with a system cluster), unless
   # "<dir>/.s.PGSQL.<port>.lock" would exceed the 107-byte socket path limit; TCP is all we use.
   if (( ${#DIR} <= 80 )); then

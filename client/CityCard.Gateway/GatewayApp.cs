@@ -8,6 +8,7 @@ using CityCard.Gateway.Disputes;
 using CityCard.Gateway.Hotlist;
 using CityCard.Gateway.Http;
 using CityCard.Gateway.Integrity;
+using CityCard.Gateway.Operations;
 using CityCard.Gateway.Reconciliation;
 using CityCard.Gateway.Reference;
 using CityCard.Gateway.Terminals;
@@ -53,12 +54,15 @@ public static class GatewayApp
         builder.Services.AddProblemDetails();
         builder.Services.AddGatewayOpenApi(settings);
         WithoutContentTypeRouting(builder.Services);
+        builder.AddGatewayTelemetry(settings);
 
         var clusterConnection = new ClusterConnection();
         var clusterTls = ClusterTlsSettings.From(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
             client.AddClusterConnectionStatusObserver(clusterConnection);
+            client.AddActivityPropagation();
+            client.Configure<Orleans.Configuration.ClientMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
 
             // Mutual TLS to the silos when Cluster:Tls is set (Kubernetes); plain TCP on loopback otherwise (./run.sh).
             if (clusterTls is not null)
@@ -95,7 +99,8 @@ public static class GatewayApp
 
     public static void MapCityCardGateway(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorHandling.HandleExceptionAsync });
+        app.UseGatewayTelemetry();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorHandling.HandleExceptionAsync, SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodePages(ErrorHandling.HandleStatusCodeAsync);
         app.UseRouting();
         app.UseMiddleware<Authentication>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CityCard.Cluster.Telemetry;
 using CityCard.Contracts;
 using CityCard.Gateway.Access;
 
@@ -23,7 +24,9 @@ public sealed record GatewaySettings(
     string ClusterId,
     string ServiceId,
     string? MembershipConnectionString,
-    int MaxParallelCharges)
+    int MaxParallelCharges,
+    TimeSpan ResponseTimeout,
+    TelemetrySettings Telemetry)
 {
     public static GatewaySettings From(IConfiguration configuration)
     {
@@ -57,6 +60,15 @@ public sealed record GatewaySettings(
             throw new InvalidOperationException($"Gateway:MaxParallelCharges is {parallel}; it must be 1 to 256.");
         }
 
+        // How long a grain call may take before the gateway answers 503: a silo that died mid-call is not waited for
+        // (Orleans' default is 30 s). Orleans looks for expired calls once a second, so 3 s answers within 4. The few
+        // calls that legitimately take longer carry their own [ResponseTimeout] (docs/decisions/0072).
+        var timeout = configuration.GetValue("Cluster:ResponseTimeout", TimeSpan.FromSeconds(3));
+        if (timeout < TimeSpan.FromSeconds(1) || timeout > TimeSpan.FromMinutes(5))
+        {
+            throw new InvalidOperationException($"Cluster:ResponseTimeout is {timeout}; it must be 1 second to 5 minutes.");
+        }
+
         return new GatewaySettings(
             city,
             keys,
@@ -65,7 +77,9 @@ public sealed record GatewaySettings(
             configuration["Cluster:ClusterId"] ?? "citycard",
             configuration["Cluster:ServiceId"] ?? "citycard",
             membership,
-            parallel);
+            parallel,
+            timeout,
+            TelemetrySettings.From(configuration));
     }
 
     private static ApiKey ReadKey(IConfigurationSection section)

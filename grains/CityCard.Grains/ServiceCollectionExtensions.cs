@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<DisputeOptions>().Validate(o => o.ToPolicy() is not null).ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton<CardTelemetry>();
+        services.TryAddSingleton<IntegrityTelemetry>();
         return services;
     }
 

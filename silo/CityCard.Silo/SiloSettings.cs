@@ -1,5 +1,7 @@
 using System.Net;
+using CityCard.Cluster.Telemetry;
 using CityCard.Cluster.Tls;
+using CityCard.Silo.Operators;
 
 namespace CityCard.Silo;
 
@@ -25,9 +27,10 @@ public sealed record SiloSettings(
     IPAddress? AdvertisedAddress,
     int SiloPort,
     int GatewayPort,
-    string TelemetryExporter,
-    Uri? OtlpEndpoint,
-    bool DashboardAllowRemote,
+    TelemetrySettings Telemetry,
+    OperatorSettings Operators,
+    bool DashboardLiveLog,
+    TimeSpan ProbeTimeout,
     string? PoliciesDirectory = null,
     ClusterTlsSettings? Tls = null)
 {
@@ -44,12 +47,6 @@ public sealed record SiloSettings(
                 "for example to the string printed by scripts/pg-start.sh.");
         }
 
-        var exporter = (configuration["Telemetry:Exporter"] ?? "none").Trim().ToLowerInvariant();
-        if (exporter is not ("none" or "console" or "otlp"))
-        {
-            throw new InvalidOperationException($"Telemetry:Exporter is '{exporter}'; it must be none, console or otlp.");
-        }
-
         var clustering = configuration["Cluster:Membership"] ?? nameof(ClusteringMode.Localhost);
         if (!Enum.TryParse<ClusteringMode>(clustering, ignoreCase: true, out var mode))
         {
@@ -63,7 +60,12 @@ public sealed record SiloSettings(
             throw new InvalidOperationException($"Cluster:AdvertisedIP is '{advertised}', which is not an IP address.");
         }
 
-        var otlp = configuration["Telemetry:OtlpEndpoint"];
+        var probe = configuration.GetValue("Cluster:ProbeTimeout", TimeSpan.FromSeconds(3));
+        if (probe < TimeSpan.FromSeconds(1) || probe > TimeSpan.FromMinutes(1))
+        {
+            throw new InvalidOperationException($"Cluster:ProbeTimeout is {probe}; it must be 1 second to 1 minute.");
+        }
+
         return new SiloSettings(
             postgres,
             mode,
@@ -72,9 +74,10 @@ public sealed record SiloSettings(
             address,
             configuration.GetValue("Cluster:SiloPort", 11111),
             configuration.GetValue("Cluster:GatewayPort", 30000),
-            exporter,
-            string.IsNullOrWhiteSpace(otlp) ? null : new Uri(otlp),
-            configuration.GetValue("Dashboard:AllowRemote", false),
+            TelemetrySettings.From(configuration),
+            OperatorSettings.From(configuration),
+            configuration.GetValue("Dashboard:LiveLog", false),
+            probe,
             configuration["Policies:Directory"],
             ClusterTlsSettings.From(configuration));
     }

@@ -1,18 +1,20 @@
 using System.Net;
+using CityCard.Cluster.Telemetry;
 using CityCard.Cluster.Tls;
 using CityCard.Grains;
+using CityCard.Grains.Boundary;
 using CityCard.Grains.Clearing;
 using CityCard.Grains.Disputes;
 using CityCard.Grains.Reconciliation;
 using CityCard.Grains.Policies;
 using CityCard.Grains.Telemetry;
+using CityCard.Silo.ClearingView;
 using CityCard.Silo.Health;
+using CityCard.Silo.Operators;
 using CityCard.Silo.OrleansTables;
 using Orleans.Configuration;
 using Orleans.Dashboard;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
+using Orleans.Serialization.Serializers;
 
 namespace CityCard.Silo;
 
@@ -21,7 +23,8 @@ public static class SiloSetup
     /// <summary>
     /// The fare policies (loaded and validated first: a broken file throws <see cref="PolicyLoadException"/> naming
     /// every problem, before anything starts), Orleans, the grains' services (Marten with the schema applied at start),
-    /// the clearing house (configuration section Clearing, woken with the silo), telemetry and the dashboard.
+    /// the clearing house (configuration section Clearing, woken with the silo), the boundary every exception crosses on
+    /// its way to a client, telemetry, and the operator pages (the dashboard and the clearing view) behind the keys.
     /// </summary>
     public static void AddCityCardSilo(this WebApplicationBuilder builder, SiloSettings settings)
     {
@@ -31,6 +34,8 @@ public static class SiloSetup
         builder.Services.Configure<ClearingOptions>(builder.Configuration.GetSection(ClearingOptions.Section));
         builder.Services.AddCityCardClearing();
         builder.Services.Configure<ReconciliationOptions>(builder.Configuration.GetSection(ReconciliationOptions.Section));
+        builder.Services.AddSingleton<ClearingViewQuery>();
+        OperatorAuthentication.Register(builder.Services, settings.Operators);
 
         // Hosted services start in registration order: the Orleans tables must exist before the silo reads them.
         var orleansTables = OrleansSchema.ConnectionStringFor(settings.PostgresConnectionString);
@@ -82,69 +87,39 @@ public static class SiloSetup
                 silo.UseCityCardTls(tls);
             }
 
+            // A dead silo is suspected after ProbeTimeout and declared dead after a few missed probes (Orleans' default
+            // probe is 5 s): its grains come back elsewhere sooner. Clients bound their own wait (the gateways: Cluster:ResponseTimeout, 3 s).
+            silo.Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = settings.ProbeTimeout);
+
+            // What leaves a grain for a client must be something the client can decode (docs/decisions/0072).
+            silo.AddIncomingGrainCallFilter<BoundaryFilter>();
+            silo.Services.AddSingleton<IGeneralizedCodec, BoundaryExceptionCodec>();
+
             silo.AddStartupTask(ClearingStartup.WakeAsync);
             silo.AddActivityPropagation();
-            silo.AddDashboard();
+
+            // The live log stream shows every log line of the silo to whoever has the page open: off unless asked for.
+            silo.AddDashboard(o => o.HideTrace = !settings.DashboardLiveLog);
         });
 
-        AddTelemetry(builder, settings);
+        builder.AddCityCardTelemetry(
+            "citycard-silo",
+            settings.Telemetry,
+            [CardTelemetry.SourceName, ClearingTelemetry.SourceName],
+            [CardTelemetry.MeterName, ClearingTelemetry.MeterName, IntegrityTelemetry.MeterName]);
     }
 
     public static void MapCityCardEndpoints(this WebApplication app, SiloSettings settings)
     {
+        app.UseCityCardMetrics(settings.Telemetry);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapSiloHealth();
 
-        // The dashboard has no authentication of its own: by default only this machine may see it.
-        var dashboard = app.MapOrleansDashboard("/dashboard");
-        if (!settings.DashboardAllowRemote)
-        {
-            dashboard.AddEndpointFilter(async (context, next) =>
-                context.HttpContext.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip)
-                    ? await next(context)
-                    : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The dashboard is served to loopback only (Dashboard:AllowRemote)."));
-        }
-    }
-
-    private static void AddTelemetry(WebApplicationBuilder builder, SiloSettings settings)
-    {
-        var otel = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("citycard-silo"))
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", CardTelemetry.SourceName, ClearingTelemetry.SourceName);
-                AddTraceExporter(tracing, settings);
-            })
-            .WithMetrics(metrics =>
-            {
-                metrics.AddMeter("Microsoft.Orleans", CardTelemetry.MeterName, ClearingTelemetry.MeterName);
-                AddMetricExporter(metrics, settings);
-            });
-        _ = otel;
-    }
-
-    private static void AddTraceExporter(TracerProviderBuilder tracing, SiloSettings settings)
-    {
-        switch (settings.TelemetryExporter)
-        {
-            case "console":
-                tracing.AddConsoleExporter();
-                break;
-            case "otlp":
-                tracing.AddOtlpExporter(o => o.Endpoint = settings.OtlpEndpoint ?? o.Endpoint);
-                break;
-        }
-    }
-
-    private static void AddMetricExporter(MeterProviderBuilder metrics, SiloSettings settings)
-    {
-        switch (settings.TelemetryExporter)
-        {
-            case "console":
-                metrics.AddConsoleExporter((_, reader) => reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = 30_000);
-                break;
-            case "otlp":
-                metrics.AddOtlpExporter(o => o.Endpoint = settings.OtlpEndpoint ?? o.Endpoint);
-                break;
-        }
+        // Operator pages: an operations or clearing key (header, or a session from the login form), or loopback when
+        // the silo knows no keys. The dashboard has no authentication of its own.
+        app.MapOperatorLogin();
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(OperatorAuthentication.Policy);
+        app.MapClearingView();
     }
 }

@@ -32,6 +32,7 @@ public static class ProblemCodes
     public const string RequestTimeout = nameof(RequestTimeout);
     public const string LengthRequired = nameof(LengthRequired);
     public const string ClusterUnavailable = nameof(ClusterUnavailable);
+    public const string StoreUnavailable = nameof(StoreUnavailable);
     public const string InternalError = nameof(InternalError);
     public const string NotCaseParty = nameof(NotCaseParty);
     public const string UnknownRun = nameof(UnknownRun);
@@ -69,7 +70,8 @@ public static class ProblemCodes
         (LengthRequired, 411, "The body has neither a Content-Length nor chunked transfer encoding."),
         (NotCaseParty, 403, "The dispute case is between two other cities: only the card's issuer and the charge's city see it."),
         (UnknownRun, 404, "No reconciliation run has this id."),
-        (ClusterUnavailable, 503, "The cluster could not be reached; retry with the same Idempotency-Key."),
+        (ClusterUnavailable, 503, "The cluster could not be reached, or no silo answered in time; retry with the same Idempotency-Key (Retry-After says when)."),
+        (StoreUnavailable, 503, "The store (PostgreSQL) is unavailable; nothing is known to have changed. Retry with the same Idempotency-Key (Retry-After says when)."),
         (InternalError, 500, "A fault on our side; retry with the same Idempotency-Key. The traceId identifies it in our logs."),
     ];
 }

@@ -9,6 +9,7 @@ public interface IStreamVerifierGrain : IGrainWithStringKey
 {
     /// <summary>Verifies up to <paramref name="limit"/> streams after card <paramref name="after"/> (from the first when null).</summary>
     [Alias("verify-page")]
+    [ResponseTimeout("00:01:00")] // up to 500 whole streams read and hashed: beyond the clients' default timeout
     Task<StreamVerificationPage> VerifyPage(string? after, int limit);
 }
 

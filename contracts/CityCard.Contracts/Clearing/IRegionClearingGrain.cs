@@ -18,6 +18,7 @@ public interface IRegionClearingGrain : IGrainWithStringKey
     /// closed, or until a time budget is spent; answers with the status either way.
     /// </summary>
     [Alias("catch-up")]
+    [ResponseTimeout("00:01:00")] // its budget is Clearing:CatchUpBudget (20 s by default), beyond the clients' default timeout
     Task<ProjectionStatus> CatchUp();
 
     [Alias("close-window")]

@@ -102,6 +102,7 @@ public interface IReconciliationGrain : IGrainWithStringKey
 
     /// <summary>Starts a run named <paramref name="runId"/>; if a run is already going, answers with that one.</summary>
     [Alias("start")]
+    [ResponseTimeout("00:01:00")] // empties the rebuild schema before answering: beyond the clients' default timeout
     Task<ReconciliationProgress> Start(string runId);
 
     /// <summary>Does one slice of the current run's work (bounded in time) and answers where it stands.</summary>

@@ -1,13 +1,14 @@
 using CityCard.Contracts;
 using CityCard.Domain.Integrity;
 using CityCard.Grains.Storage;
+using CityCard.Grains.Telemetry;
 using Orleans.Concurrency;
 
 namespace CityCard.Grains.Integrity;
 
 /// <summary>Verifies a city's card streams a page at a time with the pure <see cref="StreamVerifier"/>; holds nothing.</summary>
 [StatelessWorker]
-public sealed class StreamVerifierGrain(StreamChainStore store) : Grain, IStreamVerifierGrain
+public sealed class StreamVerifierGrain(StreamChainStore store, IntegrityTelemetry telemetry) : Grain, IStreamVerifierGrain
 {
     public const int MaxPageSize = 500;
 
@@ -18,6 +19,7 @@ public sealed class StreamVerifierGrain(StreamChainStore store) : Grain, IStream
         var total = await store.CountAsync(city);
         var streams = await store.ReadAsync(city, after ?? string.Empty, size);
         var verified = streams.Select(s => StreamVerifier.Verify(s.Card, s.Events)).ToList();
+        telemetry.RecordVerification(city, verified.Count, verified.Count(v => !v.Verified));
         return new StreamVerificationPage(
             city,
             total,

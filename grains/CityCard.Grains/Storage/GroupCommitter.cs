@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using CityCard.Grains.Telemetry;
 using Marten;
 
 namespace CityCard.Grains.Storage;
@@ -9,6 +11,8 @@ namespace CityCard.Grains.Storage;
 /// A batch is whatever is queued when the writer comes round (up to the batch size), so an idle system adds no
 /// delay. If the shared transaction fails, because one append lost a race or reused an operation id, every append of
 /// the batch is retried on its own, so each gets its own outcome and no one pays for another's conflict.
+/// Each commit is a span (<c>card.group-commit</c>) in the trace of the first append it writes, linked to the traces
+/// of the others, so a tap's trace reaches the INSERT that recorded it (docs/decisions/0070).
 /// </summary>
 internal sealed class GroupCommitter : IAsyncDisposable
 {
@@ -24,12 +28,17 @@ internal sealed class GroupCommitter : IAsyncDisposable
         this.settings = settings;
         this.appendAlone = appendAlone;
         queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(settings.GroupCommitQueueLimit) { SingleReader = true });
-        writer = Task.Run(WriteLoopAsync);
+
+        // The writer outlives whichever call happened to create the store: it must not run inside that call's trace.
+        using (ExecutionContext.SuppressFlow())
+        {
+            writer = Task.Run(WriteLoopAsync);
+        }
     }
 
     public async Task<AppendResult> AppendAsync(CardAppend append, CancellationToken cancellationToken)
     {
-        var pending = new Pending(append, new TaskCompletionSource<AppendResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(append, new TaskCompletionSource<AppendResult>(TaskCreationOptions.RunContinuationsAsynchronously), Activity.Current?.Context);
         await queue.Writer.WriteAsync(pending, cancellationToken);
         return await pending.Outcome.Task.WaitAsync(cancellationToken);
     }
@@ -73,6 +82,12 @@ internal sealed class GroupCommitter : IAsyncDisposable
 
     private async Task CommitAsync(List<Pending> batch)
     {
+        using var activity = CardTelemetry.Source.StartActivity(
+            "card.group-commit",
+            ActivityKind.Internal,
+            batch[0].Trace ?? default,
+            links: batch.Skip(1).Where(p => p.Trace is not null).Select(p => new ActivityLink(p.Trace!.Value)));
+        activity?.SetTag("citycard.batch.appends", batch.Count);
         if (batch.Count == 1)
         {
             await CompleteAlone(batch[0]);
@@ -116,5 +131,6 @@ internal sealed class GroupCommitter : IAsyncDisposable
         }
     }
 
-    private sealed record Pending(CardAppend Append, TaskCompletionSource<AppendResult> Outcome);
+    /// <summary>An append waiting for the writer, with the trace it was made in (null outside any).</summary>
+    private sealed record Pending(CardAppend Append, TaskCompletionSource<AppendResult> Outcome, ActivityContext? Trace);
 }

@@ -132,7 +132,7 @@ public class GatewayFixture : IAsyncLifetime
                 ["Cluster:SiloPort"] = Port(LocalPorts.Free()),
                 ["Cluster:GatewayPort"] = Port(gatewayPort),
             },
-            ConfigureSilo);
+            builder => ConfigureSilo(builder.Services));
 
     private static async Task<WebApplication> StartGatewayAsync(City city, Uri url, int gatewayPort)
     {

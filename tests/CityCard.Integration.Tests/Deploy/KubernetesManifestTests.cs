@@ -38,8 +38,10 @@ public sealed class KubernetesManifestTests
         var settings = SiloSettings.From(new ConfigurationBuilder().AddInMemoryCollection(literals).Build());
 
         Assert.Equal(ClusteringMode.Kubernetes, settings.Clustering);
-        Assert.Equal("otlp", settings.TelemetryExporter);
-        Assert.False(settings.DashboardAllowRemote);
+        Assert.Equal("otlp", settings.Telemetry.Exporter);
+        Assert.Equal(9464, settings.Telemetry.MetricsPort);
+        Assert.False(settings.DashboardLiveLog);
+        Assert.Contains("http://0.0.0.0:9464", literals["Urls"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -144,22 +146,44 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
-    public void Silos_and_gateways_are_scraped_at_metrics_on_their_http_port()
+    public void Silos_and_gateways_are_scraped_at_metrics_on_a_port_of_its_own_that_they_listen_on()
     {
         foreach (var deployment in Manifests.SiloAndGateways())
         {
             var annotations = deployment["spec"]!["template"]!["metadata"]!["annotations"]!;
-            var http = RenderedManifests.Container(deployment)["ports"]!.AsArray().Single(p => (string?)p!["name"] == "http")!;
+            var metrics = RenderedManifests.Container(deployment)["ports"]!.AsArray().Single(p => (string?)p!["name"] == "metrics")!;
             Assert.Equal("true", (string?)annotations["prometheus.io/scrape"]);
             Assert.Equal("/metrics", (string?)annotations["prometheus.io/path"]);
-            Assert.Equal((string?)http["containerPort"], (string?)annotations["prometheus.io/port"]);
+            Assert.Equal("9464", (string?)annotations["prometheus.io/port"]);
+            Assert.Equal("9464", (string?)metrics["containerPort"]);
+        }
+
+        foreach (var gateway in Gateways)
+        {
+            var env = RenderedManifests.Env(gateway);
+            Assert.Equal("9464", (string?)env["Telemetry__MetricsPort"]["value"]);
+            Assert.Contains("http://0.0.0.0:9464", (string?)env["Urls"]["value"], StringComparison.Ordinal);
         }
 
         var monitor = Manifests.Single("PodMonitor", "citycard")["spec"]!;
         var apps = monitor["selector"]!["matchExpressions"]![0]!["values"]!.AsArray().Select(v => (string?)v).ToList();
         Assert.Equal(["citycard-silo", "citycard-gateway"], apps);
-        Assert.Equal("http", (string?)monitor["podMetricsEndpoints"]![0]!["port"]);
+        Assert.Equal("metrics", (string?)monitor["podMetricsEndpoints"]![0]!["port"]);
         Assert.Equal("/metrics", (string?)monitor["podMetricsEndpoints"]![0]!["path"]);
+    }
+
+    [Fact]
+    public void Alert_rules_cover_lag_gaps_broken_chains_5xx_answers_and_cap_crossings()
+    {
+        var rules = Manifests.Single("PrometheusRule", "citycard")["spec"]!["groups"]!.AsArray()
+            .SelectMany(g => g!["rules"]!.AsArray())
+            .ToDictionary(r => (string)r!["alert"]!, r => (string)r!["expr"]!);
+
+        Assert.Contains("citycard_projection_lag", rules["CityCardProjectionLagging"], StringComparison.Ordinal);
+        Assert.Contains("citycard_projection_gaps", rules["CityCardSequenceGaps"], StringComparison.Ordinal);
+        Assert.Contains("citycard_integrity_broken_streams_total", rules["CityCardHashChainBroken"], StringComparison.Ordinal);
+        Assert.Contains("http_response_status_code=~\"5..\"", rules["CityCardGateway5xx"], StringComparison.Ordinal);
+        Assert.Contains("citycard_clearing_net_debit_cap_crossings_total", rules["CityCardNetDebitCapCrossed"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -188,9 +212,12 @@ public sealed class KubernetesManifestTests
         Assert.True(policies.Allows(gateway, postgres, 5432));
         Assert.True(policies.Allows(postgres, postgres, 5432));
         Assert.True(policies.Allows(operatorPod, postgres, 8000));
-        Assert.True(policies.Allows(prometheus, silo, 8080));
+        Assert.True(policies.Allows(prometheus, silo, 9464));
+        Assert.True(policies.Allows(prometheus, gateway, 9464));
         Assert.False(policies.Allows(neighbour, silo, 8080));
+        Assert.False(policies.Allows(neighbour, silo, 9464));
         Assert.True(policies.Allows(Pod.In("ingress-nginx", ("app", "ingress")), gateway, 8080));
+        Assert.False(policies.Allows(Pod.In("ingress-nginx", ("app", "ingress")), gateway, 9464));
         Assert.False(policies.Allows(neighbour, gateway, 30000));
     }
 

@@ -14,9 +14,10 @@ public static class TestSiloHost
     /// Starts a silo serving HTTP on <paramref name="httpPort"/> with <paramref name="settings"/> (at least
     /// ConnectionStrings:CityCard and the Cluster ports). A silo that fails to start is disposed, so that a caller
     /// retrying on a port clash (<see cref="LocalPorts.StartWithRetryAsync{T}"/>) leaves nothing behind.
-    /// <paramref name="services"/> runs after the host's own registrations (a test's clock, say, then replaces the system's).
+    /// <paramref name="configure"/> adds to the host after its own registrations, before it is built (an in-memory trace
+    /// exporter, or a test's clock replacing the system's).
     /// </summary>
-    public static async Task<WebApplication> StartAsync(int httpPort, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
+    public static async Task<WebApplication> StartAsync(int httpPort, IReadOnlyDictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
@@ -24,7 +25,7 @@ public static class TestSiloHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var silo = SiloSettings.From(builder.Configuration);
         builder.AddCityCardSilo(silo);
-        services?.Invoke(builder.Services);
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapCityCardEndpoints(silo);
         try
