@@ -1,9 +1,8 @@
-using CityCard.Client;
+using CityCard.Gateway.Cluster;
 using CityCard.Cluster.Tls;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Cards;
 using CityCard.Gateway.Clearing;
-using CityCard.Gateway.Cluster;
 using CityCard.Gateway.Disputes;
 using CityCard.Gateway.Hotlist;
 using CityCard.Gateway.Http;

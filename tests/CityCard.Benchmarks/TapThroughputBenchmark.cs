@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using CityCard.Client;
+using CityCard.Gateway.Cluster;
 using CityCard.Contracts;
 using CityCard.Grains;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CityCard.Client.Http;
+using CityCard.Client;
+using CityCard.Http;
 using CityCard.Contracts;
 
 namespace CityCard.Cli.Load;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using CityCard.Client;
-using CityCard.Client.Http;
+using CityCard.Gateway.Cluster;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Http;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using System.Net;
 using System.Text;
-using CityCard.Client.Http;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Http;

@@ -1,4 +1,4 @@
-using CityCard.Client;
+using CityCard.Gateway.Cluster;
 using CityCard.Cluster.Tls;
 using CityCard.Contracts;
 using CityCard.Integration.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using System.Net;
-using CityCard.Client;
+using CityCard.Gateway.Cluster;
 using CityCard.Contracts;
 using CityCard.Integration.Tests.Infrastructure;
 using CityCard.Silo;

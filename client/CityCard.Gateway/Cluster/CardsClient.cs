@@ -1,6 +1,6 @@
 using CityCard.Contracts;
 
-namespace CityCard.Client;
+namespace CityCard.Gateway.Cluster;
 
 /// <summary>
 /// Typed access to cards over an Orleans cluster client; the city gateways reach the cards through it. A card number is checked (city letters, check digit) before

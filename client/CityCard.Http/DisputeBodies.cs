@@ -1,4 +1,4 @@
-namespace CityCard.Client.Http;
+namespace CityCard.Http;
 
 // The JSON bodies of dispute cases at the city gateways. The acting city is the gateway's own; who acted is the key.
 // Amounts are integer fen.

@@ -1,6 +1,6 @@
 using CityCard.Contracts;
 
-namespace CityCard.Client;
+namespace CityCard.Gateway.Cluster;
 
 /// <summary>
 /// Typed access to the region's hotlist over an Orleans cluster client. The hotlist grain is a stateless worker, so

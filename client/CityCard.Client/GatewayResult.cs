@@ -1,4 +1,6 @@
-namespace CityCard.Client.Http;
+using CityCard.Http;
+
+namespace CityCard.Client;
 
 /// <summary>A gateway's answer: the value on success, else the problem it sent (with its named code).</summary>
 public sealed record GatewayResult<T>(T? Value, GatewayProblem? Problem, bool Replayed)

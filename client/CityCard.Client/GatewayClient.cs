@@ -4,8 +4,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using CityCard.Contracts;
+using CityCard.Http;
 
-namespace CityCard.Client.Http;
+namespace CityCard.Client;
 
 /// <summary>
 /// Typed access to one city's gateway over HTTP, with one API key. Every mutating call takes the Idempotency-Key to

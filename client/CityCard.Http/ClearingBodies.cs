@@ -1,4 +1,4 @@
-namespace CityCard.Client.Http;
+namespace CityCard.Http;
 
 // The JSON bodies of the clearing commands at the city gateways. The window is in the path; the operation id is the
 // Idempotency-Key. A close takes no body (or an empty object).

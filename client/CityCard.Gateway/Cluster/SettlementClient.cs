@@ -1,6 +1,6 @@
 using CityCard.Contracts;
 
-namespace CityCard.Client;
+namespace CityCard.Gateway.Cluster;
 
 /// <summary>
 /// Typed access to the region's clearing house and the city ledgers over an Orleans cluster client: projection status,

@@ -1,6 +1,6 @@
 using CityCard.Contracts;
 
-namespace CityCard.Client.Http;
+namespace CityCard.Http;
 
 /// <summary>
 /// The answer to a card operation that was carried out and recorded: accepted, or (taps only) refused with the

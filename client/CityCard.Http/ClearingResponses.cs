@@ -1,6 +1,6 @@
 using CityCard.Contracts;
 
-namespace CityCard.Client.Http;
+namespace CityCard.Http;
 
 /// <summary>
 /// The answer to an accepted clearing command (close, confirm, abort): the window as the command left it. A close

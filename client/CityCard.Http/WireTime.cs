@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace CityCard.Client.Http;
+namespace CityCard.Http;
 
 /// <summary>
 /// The one reader of times that come in from outside: JSON bodies and JSON Lines (through the gateway's JSON converter),

@@ -1,6 +1,6 @@
 using CityCard.Contracts;
 
-namespace CityCard.Client;
+namespace CityCard.Gateway.Cluster;
 
 /// <summary>
 /// Typed access over an Orleans cluster client to what keeps the records honest: verifying card streams against their

@@ -1,6 +1,7 @@
 using CityCard.Contracts;
+using CityCard.Http;
 
-namespace CityCard.Client.Http;
+namespace CityCard.Client;
 
 /// <summary>Dispute cases through a city's gateway.</summary>
 public sealed partial class GatewayClient

@@ -1,6 +1,6 @@
 using CityCard.Contracts;
 
-namespace CityCard.Client;
+namespace CityCard.Gateway.Cluster;
 
 /// <summary>
 /// Typed access to dispute cases over an Orleans cluster client: each command goes to the case's grain (keyed by its

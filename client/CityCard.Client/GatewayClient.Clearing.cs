@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using CityCard.Contracts;
+using CityCard.Http;
 
-namespace CityCard.Client.Http;
+namespace CityCard.Client;
 
 /// <summary>
 /// Clearing at a city's gateway: the windows and the projection's lag, the window commands (the region's clearing key),

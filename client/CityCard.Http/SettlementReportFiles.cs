@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CityCard.Contracts;
 
-namespace CityCard.Client;
+namespace CityCard.Http;
 
 /// <summary>
 /// Writes a window's settlement as files a person and a program can read: <c>region.json</c> and <c>region.csv</c>,

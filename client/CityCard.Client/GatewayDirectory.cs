@@ -1,7 +1,8 @@
 using System.Text.Json;
 using CityCard.Contracts;
+using CityCard.Http;
 
-namespace CityCard.Client.Http;
+namespace CityCard.Client;
 
 /// <summary>One city's entry in endpoints.json: its gateway's base URL and an API key per role.</summary>
 public sealed record CityEndpoint(string BaseUrl, IReadOnlyDictionary<string, string> Keys);

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CityCard.Client.Http;
+namespace CityCard.Http;
 
 /// <summary>An RFC 7807 problem as the gateways send it: always with a named <see cref="Code"/> to branch on.</summary>
 public sealed record GatewayProblem(

@@ -1,6 +1,7 @@
 using CityCard.Contracts;
+using CityCard.Http;
 
-namespace CityCard.Client.Http;
+namespace CityCard.Client;
 
 /// <summary>Replay, stream verification and reconciliation through a city's gateway.</summary>
 public sealed partial class GatewayClient

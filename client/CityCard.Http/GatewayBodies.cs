@@ -1,6 +1,6 @@
 using CityCard.Contracts;
 
-namespace CityCard.Client.Http;
+namespace CityCard.Http;
 
 // The JSON bodies the city gateways accept, shared by the gateway (which reads them, refusing unknown fields) and the
 // HTTP client (which writes them). Amounts are integer fen. The city of an operation is never in a body: it is the
