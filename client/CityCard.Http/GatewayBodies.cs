@@ -42,9 +42,9 @@ public sealed record RideBody
 /// <summary>
 /// POST /v1/cards/{card}/charges: one online tap or purchase. A transit tap (Bus, Coach, Rail, Bike) carries its
 /// <see cref="Ride"/> and no amount: the fare is the acquiring city's policy's. A purchase carries the merchant's
-/// <see cref="Amount"/> and no ride.
+/// <see cref="Amount"/> and no ride. A terminal batch's record (<see cref="OfflineTapRecord"/>) is this and more.
 /// </summary>
-public sealed record ChargeBody
+public record ChargeBody
 {
     public long? Amount { get; init; }
 
@@ -91,23 +91,9 @@ public sealed record EmptyBody;
 /// own (route, fromStation, toStation, endedAt). Without an <see cref="OperationId"/> the tap's id is derived from the
 /// terminal and its sequence number.
 /// </summary>
-public sealed record OfflineTapRecord
+public sealed record OfflineTapRecord : ChargeBody
 {
     public required string Card { get; init; }
-
-    public long? Amount { get; init; }
-
-    public RideBody? Ride { get; init; }
-
-    public required string MerchantId { get; init; }
-
-    public required Category Category { get; init; }
-
-    public required string TerminalId { get; init; }
-
-    public required long TerminalSequence { get; init; }
-
-    public required DateTimeOffset TappedAt { get; init; }
 
     public string? OperationId { get; init; }
 }

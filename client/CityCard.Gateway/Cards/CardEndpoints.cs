@@ -89,16 +89,14 @@ public static class CardEndpoints
             return problem;
         }
 
-        var b = body.Value!;
-        var request = new ChargeRequest(http.OperationId(), Money.FromFen(b.Amount ?? 0), gateway.City, b.MerchantId, b.Category, b.TerminalId, b.TerminalSequence, b.TappedAt, b.Ride?.ToDetails());
-        return OperationResults.ToHttp(http, await cards.ChargeAsync(http.Card().Value, request));
+        return OperationResults.ToHttp(http, await cards.ChargeAsync(http.Card().Value, ChargeRequests.From(body.Value!, http.OperationId(), gateway.City)));
     }
 
     private static async Task<IResult> Reverse(HttpContext http, string chargeKey, CardsClient cards, GatewaySettings gateway)
     {
         if (!OperationIds.IsValidKey(chargeKey))
         {
-            return Problems.Of(RejectionCode.InvalidOperationId, "The charge is named by the Idempotency-Key it was made with: 1 to 61 letters, digits or . _ : -");
+            return Problems.Of(RejectionCode.InvalidOperationId, $"The charge is named by the Idempotency-Key it was made with: 1 to {OperationIds.MaxKeyLength} {Identifier.Characters}");
         }
 
         var body = await JsonBody.ReadAsync<ReverseChargeBody>(http);

@@ -98,5 +98,5 @@ public static class DisputeIds
     public const int MaxLength = 48;
 
     public static bool IsValid(string? caseId) =>
-        !string.IsNullOrEmpty(caseId) && caseId.Length <= MaxLength && caseId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-');
+        Identifier.IsValid(caseId, MaxLength);
 }
