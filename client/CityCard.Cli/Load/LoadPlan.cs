@@ -4,7 +4,10 @@ using CityCard.Contracts;
 
 namespace CityCard.Cli.Load;
 
-public sealed record PlannedCard(City Issuer, string Card, string Product, long Deposit, long TopUp);
+public sealed record PlannedCard(City Issuer, CardNumber Number, string Product, long Deposit, long TopUp)
+{
+    public string Card => Number.Value;
+}
 
 /// <summary>A ride (no amount: the acquirer's policy prices it) or a purchase (the merchant's amount, no ride).</summary>
 public sealed record PlannedTap(string Card, City Acquirer, Category Category, long? Amount, RideBody? Ride, string Merchant, string Terminal, long Sequence, DateTimeOffset TappedAt, bool Online);
@@ -14,7 +17,7 @@ public sealed record PlannedTap(string Card, City Acquirer, Category Category, l
 /// hour), so a run can be replayed, and replaying it against the same cluster shows every operation as a retry.
 /// Most taps happen in the card's own city, the rest across cities; a few cards run low and a few are reported lost.
 /// </summary>
-public sealed record LoadPlan(int Seed, string Run, IReadOnlyList<PlannedCard> Cards, IReadOnlyList<string> LostCards, IReadOnlyList<PlannedTap> Taps)
+public sealed record LoadPlan(int Seed, string Run, IReadOnlyList<PlannedCard> Cards, IReadOnlyList<CardNumber> LostCards, IReadOnlyList<PlannedTap> Taps)
 {
     // Purchases carry an amount in these ranges; rides carry none (their fare is the policy's).
     private static readonly (Category Category, int Weight, long MinFen, long MaxFen)[] Uses =
@@ -49,7 +52,7 @@ public sealed record LoadPlan(int Seed, string Run, IReadOnlyList<PlannedCard> C
         {
             for (var i = 0; i < cardsPerCity; i++)
             {
-                var card = CardNumber.Create(city, serialBase + i).Value;
+                var card = CardNumber.Create(city, serialBase + i);
                 var low = random.Next(100) < 10;
                 var product = random.Next(100) < 80 ? "standard" : "student";
 
@@ -59,7 +62,7 @@ public sealed record LoadPlan(int Seed, string Run, IReadOnlyList<PlannedCard> C
             }
         }
 
-        var lost = cards.Where(_ => random.Next(100) < 2).Select(c => c.Card).ToList();
+        var lost = cards.Where(_ => random.Next(100) < 2).Select(c => c.Number).ToList();
         var dayEnd = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, now.Offset);
         var drafts = new List<(PlannedCard Card, City Acquirer, Category Category, long? Amount, RideBody? Ride, int Terminal, DateTimeOffset At, bool Online)>();
         for (var i = 0; i < taps; i++)

@@ -36,8 +36,7 @@ internal sealed class LoadRunner(GatewayDirectory gateways, int parallelism, int
 
         foreach (var lost in plan.LostCards)
         {
-            var card = CardNumber.Parse(lost);
-            Count(await gateways.For(card.Issuer, GatewayDirectory.ServiceDesk).BlockAsync(lost, new BlockCardBody { Reason = BlockReason.Lost }, $"load-{plan.Run}-lost-{lost}", ct));
+            Count(await gateways.For(lost.Issuer, GatewayDirectory.ServiceDesk).BlockAsync(lost.Value, new BlockCardBody { Reason = BlockReason.Lost }, $"load-{plan.Run}-lost-{lost}", ct));
         }
 
         var batches = plan.Taps.Where(t => !t.Online)

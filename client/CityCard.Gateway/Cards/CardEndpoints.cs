@@ -66,7 +66,7 @@ public static class CardEndpoints
         }
 
         var request = new IssueCardRequest(http.OperationId(), gateway.City, product, Money.FromFen(body.Value.Deposit));
-        return OperationResults.ToHttp(http, await cards.IssueAsync(http.Card().Value, request));
+        return OperationResults.ToHttp(http, await cards.IssueAsync(http.Card(), request));
     }
 
     private static async Task<IResult> TopUp(HttpContext http, CardsClient cards, GatewaySettings gateway)
@@ -78,7 +78,7 @@ public static class CardEndpoints
         }
 
         var request = new TopUpRequest(http.OperationId(), Money.FromFen(body.Value!.Amount), gateway.City, body.Value.Channel);
-        return OperationResults.ToHttp(http, await cards.TopUpAsync(http.Card().Value, request));
+        return OperationResults.ToHttp(http, await cards.TopUpAsync(http.Card(), request));
     }
 
     private static async Task<IResult> Charge(HttpContext http, CardsClient cards, GatewaySettings gateway)
@@ -89,7 +89,7 @@ public static class CardEndpoints
             return problem;
         }
 
-        return OperationResults.ToHttp(http, await cards.ChargeAsync(http.Card().Value, ChargeRequests.From(body.Value!, http.OperationId(), gateway.City)));
+        return OperationResults.ToHttp(http, await cards.ChargeAsync(http.Card(), ChargeRequests.From(body.Value!, http.OperationId(), gateway.City)));
     }
 
     private static async Task<IResult> Reverse(HttpContext http, string chargeKey, CardsClient cards, GatewaySettings gateway)
@@ -106,19 +106,19 @@ public static class CardEndpoints
         }
 
         var request = new ReverseChargeRequest(http.OperationId(), OperationIds.For(gateway.City, chargeKey), Money.FromFen(body.Value!.Amount), body.Value.Reason);
-        return OperationResults.ToHttp(http, await cards.ReverseChargeAsync(http.Card().Value, request));
+        return OperationResults.ToHttp(http, await cards.ReverseChargeAsync(http.Card(), request));
     }
 
     private static async Task<IResult> Block(HttpContext http, CardsClient cards)
     {
         var body = await JsonBody.ReadAsync<BlockCardBody>(http);
-        return body.Problem ?? OperationResults.ToHttp(http, await cards.BlockAsync(http.Card().Value, new BlockCardRequest(http.OperationId(), body.Value!.Reason)));
+        return body.Problem ?? OperationResults.ToHttp(http, await cards.BlockAsync(http.Card(), new BlockCardRequest(http.OperationId(), body.Value!.Reason)));
     }
 
     private static async Task<IResult> Unblock(HttpContext http, CardsClient cards)
     {
         var body = await JsonBody.ReadAsync<EmptyBody>(http, optional: true);
-        return body.Problem ?? OperationResults.ToHttp(http, await cards.UnblockAsync(http.Card().Value, new UnblockCardRequest(http.OperationId())));
+        return body.Problem ?? OperationResults.ToHttp(http, await cards.UnblockAsync(http.Card(), new UnblockCardRequest(http.OperationId())));
     }
 
     private static async Task<IResult> Replace(HttpContext http, CardsClient cards)
@@ -134,13 +134,13 @@ public static class CardEndpoints
             return Problems.Of(RejectionCode.MalformedCardNumber, "The new card's number has the wrong letters, length or check digit.");
         }
 
-        return OperationResults.ToHttp(http, await cards.ReplaceAsync(http.Card().Value, new ReplaceCardRequest(http.OperationId(), newCard)));
+        return OperationResults.ToHttp(http, await cards.ReplaceAsync(http.Card(), new ReplaceCardRequest(http.OperationId(), newCard)));
     }
 
     private static async Task<IResult> Close(HttpContext http, CardsClient cards)
     {
         var body = await JsonBody.ReadAsync<EmptyBody>(http, optional: true);
-        return body.Problem ?? OperationResults.ToHttp(http, await cards.CloseAsync(http.Card().Value, new CloseCardRequest(http.OperationId())));
+        return body.Problem ?? OperationResults.ToHttp(http, await cards.CloseAsync(http.Card(), new CloseCardRequest(http.OperationId())));
     }
 
     private static async Task<IResult> View(HttpContext http, CardsClient cards, string? asOf)
@@ -150,7 +150,7 @@ public static class CardEndpoints
             return badTime;
         }
 
-        var card = http.Card().Value;
+        var card = http.Card();
         var view = moment is null ? await cards.GetViewAsync(card) : (await cards.GetHistoryAsync(card, moment))?.State;
         return view is null || view.Status == CardStatus.NotIssued
             ? Problems.Of(RejectionCode.CardNotIssued, moment is null ? "The card has not been issued." : "The card had not been issued at that moment.")
@@ -174,7 +174,7 @@ public static class CardEndpoints
             return Problems.Gateway(ProblemCodes.InvalidQuery, $"limit is 1 to {MaxHistoryEntries}.");
         }
 
-        var history = await cards.ReplayAsync(http.Card().Value, new ReplayPoint(moment, version));
+        var history = await cards.ReplayAsync(http.Card(), new ReplayPoint(moment, version));
         if (history is null || history.Entries.Count == 0)
         {
             return Problems.Of(RejectionCode.CardNotIssued, "The card has no history (up to that moment).");

@@ -26,7 +26,7 @@ public static class StreamVerificationEndpoints
 
     private static async Task<IResult> VerifyCard(HttpContext http, CardsClient cards)
     {
-        var verification = await cards.VerifyAsync(http.Card().Value);
+        var verification = await cards.VerifyAsync(http.Card());
         return verification is null || verification.EventsChecked == 0
             ? Problems.Of(RejectionCode.CardNotIssued, "The card has no stream.")
             : TypedResults.Ok(verification);

@@ -19,7 +19,7 @@ public sealed class TapBatchProcessor(CardsClient cards, GatewaySettings setting
             results[invalid.Number - 1] = new TapRecordResult(invalid.Number, invalid.Line, invalid.CardText, null, TapOutcome.Invalid, invalid.InvalidCode, invalid.Detail, null, null);
         }
 
-        var byCard = batch.Records.Where(r => r.IsValid).GroupBy(r => r.Card!.Value.Value).ToList();
+        var byCard = batch.Records.Where(r => r.IsValid).GroupBy(r => r.Card!.Value).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelCharges, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(byCard, parallel, async (records, _) =>
         {
