@@ -42,7 +42,6 @@ public static class GatewayApp
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(new ApiKeyRing(settings.Keys));
-        builder.Services.AddSingleton(sp => new CardsClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new HotlistClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new SettlementClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new DisputesClient(sp.GetRequiredService<IClusterClient>()));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CityCard.Gateway.Cluster;
 using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Access;
@@ -52,7 +51,7 @@ public static class CardEndpoints
             .WithSummary("The card replayed up to ?asOf= (recording time) and/or ?asOfVersion=, newest ?limit= entries, with its hash chain verified");
     }
 
-    private static async Task<IResult> Issue(HttpContext http, CardsClient cards, GatewaySettings gateway)
+    private static async Task<IResult> Issue(HttpContext http, IClusterClient cluster, GatewaySettings gateway)
     {
         var body = await JsonBody.ReadAsync<IssueCardBody>(http);
         if (body.Problem is { } problem)
@@ -66,10 +65,10 @@ public static class CardEndpoints
         }
 
         var request = new IssueCardRequest(http.OperationId(), gateway.City, product, Money.FromFen(body.Value.Deposit));
-        return OperationResults.ToHttp(http, await cards.IssueAsync(http.Card(), request));
+        return OperationResults.ToHttp(http, await cluster.Card(http.Card()).Issue(request));
     }
 
-    private static async Task<IResult> TopUp(HttpContext http, CardsClient cards, GatewaySettings gateway)
+    private static async Task<IResult> TopUp(HttpContext http, IClusterClient cluster, GatewaySettings gateway)
     {
         var body = await JsonBody.ReadAsync<TopUpBody>(http);
         if (body.Problem is { } problem)
@@ -78,10 +77,10 @@ public static class CardEndpoints
         }
 
         var request = new TopUpRequest(http.OperationId(), Money.FromFen(body.Value!.Amount), gateway.City, body.Value.Channel);
-        return OperationResults.ToHttp(http, await cards.TopUpAsync(http.Card(), request));
+        return OperationResults.ToHttp(http, await cluster.Card(http.Card()).TopUp(request));
     }
 
-    private static async Task<IResult> Charge(HttpContext http, CardsClient cards, GatewaySettings gateway)
+    private static async Task<IResult> Charge(HttpContext http, IClusterClient cluster, GatewaySettings gateway)
     {
         var body = await JsonBody.ReadAsync<ChargeBody>(http);
         if (body.Problem is { } problem)
@@ -89,10 +88,10 @@ public static class CardEndpoints
             return problem;
         }
 
-        return OperationResults.ToHttp(http, await cards.ChargeAsync(http.Card(), ChargeRequests.From(body.Value!, http.OperationId(), gateway.City)));
+        return OperationResults.ToHttp(http, await cluster.Card(http.Card()).Charge(ChargeRequests.From(body.Value!, http.OperationId(), gateway.City)));
     }
 
-    private static async Task<IResult> Reverse(HttpContext http, string chargeKey, CardsClient cards, GatewaySettings gateway)
+    private static async Task<IResult> Reverse(HttpContext http, string chargeKey, IClusterClient cluster, GatewaySettings gateway)
     {
         if (!OperationIds.IsValidKey(chargeKey))
         {
@@ -106,22 +105,22 @@ public static class CardEndpoints
         }
 
         var request = new ReverseChargeRequest(http.OperationId(), OperationIds.For(gateway.City, chargeKey), Money.FromFen(body.Value!.Amount), body.Value.Reason);
-        return OperationResults.ToHttp(http, await cards.ReverseChargeAsync(http.Card(), request));
+        return OperationResults.ToHttp(http, await cluster.Card(http.Card()).ReverseCharge(request));
     }
 
-    private static async Task<IResult> Block(HttpContext http, CardsClient cards)
+    private static async Task<IResult> Block(HttpContext http, IClusterClient cluster)
     {
         var body = await JsonBody.ReadAsync<BlockCardBody>(http);
-        return body.Problem ?? OperationResults.ToHttp(http, await cards.BlockAsync(http.Card(), new BlockCardRequest(http.OperationId(), body.Value!.Reason)));
+        return body.Problem ?? OperationResults.ToHttp(http, await cluster.Card(http.Card()).Block(new BlockCardRequest(http.OperationId(), body.Value!.Reason)));
     }
 
-    private static async Task<IResult> Unblock(HttpContext http, CardsClient cards)
+    private static async Task<IResult> Unblock(HttpContext http, IClusterClient cluster)
     {
         var body = await JsonBody.ReadAsync<EmptyBody>(http, optional: true);
-        return body.Problem ?? OperationResults.ToHttp(http, await cards.UnblockAsync(http.Card(), new UnblockCardRequest(http.OperationId())));
+        return body.Problem ?? OperationResults.ToHttp(http, await cluster.Card(http.Card()).Unblock(new UnblockCardRequest(http.OperationId())));
     }
 
-    private static async Task<IResult> Replace(HttpContext http, CardsClient cards)
+    private static async Task<IResult> Replace(HttpContext http, IClusterClient cluster)
     {
         var body = await JsonBody.ReadAsync<ReplaceCardBody>(http);
         if (body.Problem is { } problem)
@@ -134,16 +133,16 @@ public static class CardEndpoints
             return Problems.Of(RejectionCode.MalformedCardNumber, "The new card's number has the wrong letters, length or check digit.");
         }
 
-        return OperationResults.ToHttp(http, await cards.ReplaceAsync(http.Card(), new ReplaceCardRequest(http.OperationId(), newCard)));
+        return OperationResults.ToHttp(http, await cluster.Card(http.Card()).Replace(new ReplaceCardRequest(http.OperationId(), newCard)));
     }
 
-    private static async Task<IResult> Close(HttpContext http, CardsClient cards)
+    private static async Task<IResult> Close(HttpContext http, IClusterClient cluster)
     {
         var body = await JsonBody.ReadAsync<EmptyBody>(http, optional: true);
-        return body.Problem ?? OperationResults.ToHttp(http, await cards.CloseAsync(http.Card(), new CloseCardRequest(http.OperationId())));
+        return body.Problem ?? OperationResults.ToHttp(http, await cluster.Card(http.Card()).Close(new CloseCardRequest(http.OperationId())));
     }
 
-    private static async Task<IResult> View(HttpContext http, CardsClient cards, string? asOf)
+    private static async Task<IResult> View(HttpContext http, IClusterClient cluster, string? asOf)
     {
         if (!Query.TryParseTime(asOf, nameof(asOf), out var moment, out var badTime))
         {
@@ -151,13 +150,13 @@ public static class CardEndpoints
         }
 
         var card = http.Card();
-        var view = moment is null ? await cards.GetViewAsync(card) : (await cards.GetHistoryAsync(card, moment))?.State;
+        var view = moment is null ? await cluster.Card(card).GetView() : (await cluster.Card(card).GetHistory(moment)).State;
         return view is null || view.Status == CardStatus.NotIssued
             ? Problems.Of(RejectionCode.CardNotIssued, moment is null ? "The card has not been issued." : "The card had not been issued at that moment.")
             : TypedResults.Ok(view);
     }
 
-    private static async Task<IResult> History(HttpContext http, CardsClient cards, string? asOf, string? asOfVersion, string? limit)
+    private static async Task<IResult> History(HttpContext http, IClusterClient cluster, string? asOf, string? asOfVersion, string? limit)
     {
         if (!Query.TryParseTime(asOf, nameof(asOf), out var moment, out var badTime))
         {
@@ -174,7 +173,7 @@ public static class CardEndpoints
             return Problems.Gateway(ProblemCodes.InvalidQuery, $"limit is 1 to {MaxHistoryEntries}.");
         }
 
-        var history = await cards.ReplayAsync(http.Card(), new ReplayPoint(moment, version));
+        var history = await cluster.Card(http.Card()).Replay(new ReplayPoint(moment, version));
         if (history is null || history.Entries.Count == 0)
         {
             return Problems.Of(RejectionCode.CardNotIssued, "The card has no history (up to that moment).");

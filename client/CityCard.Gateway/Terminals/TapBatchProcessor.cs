@@ -1,4 +1,3 @@
-using CityCard.Gateway.Cluster;
 using CityCard.Http;
 using CityCard.Contracts;
 
@@ -9,7 +8,7 @@ namespace CityCard.Gateway.Terminals;
 /// and its balance depends on the order); different cards run in parallel, at most N at a time. A record whose
 /// operation id the card already recorded comes back as a replay and is reported as a duplicate: never charged twice.
 /// </summary>
-public sealed class TapBatchProcessor(CardsClient cards, GatewaySettings settings)
+public sealed class TapBatchProcessor(IClusterClient cluster, GatewaySettings settings)
 {
     public async Task<TapBatchResponse> ProcessAsync(TapBatch batch, CancellationToken cancellationToken)
     {
@@ -25,7 +24,7 @@ public sealed class TapBatchProcessor(CardsClient cards, GatewaySettings setting
         {
             foreach (var record in records)
             {
-                var outcome = await cards.ChargeAsync(records.Key, record.Request!);
+                var outcome = await cluster.Card(records.Key).Charge(record.Request!);
                 results[record.Number - 1] = ToResult(record, outcome);
             }
         });

@@ -1,4 +1,3 @@
-using CityCard.Gateway.Cluster;
 using CityCard.Contracts;
 using CityCard.Domain.Policies;
 using CityCard.Grains;

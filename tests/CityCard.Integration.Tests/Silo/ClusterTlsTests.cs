@@ -1,4 +1,3 @@
-using CityCard.Gateway.Cluster;
 using CityCard.Cluster.Tls;
 using CityCard.Contracts;
 using CityCard.Integration.Tests.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Net;
-using CityCard.Gateway.Cluster;
 using CityCard.Contracts;
 using CityCard.Integration.Tests.Infrastructure;
 using CityCard.Silo;

@@ -1,12 +1,11 @@
 using CityCard.Contracts;
 
-namespace CityCard.Gateway.Cluster;
+namespace CityCard.Integration.Tests.Infrastructure;
 
 /// <summary>
-/// Typed access to cards over the gateway's Orleans cluster client. The gateway parses a card number once, at the edge
-/// (the route, a batch record), and hands the <see cref="CardNumber"/> itself to the card's grain. The overloads taking
-/// text are for callers that hold a number as typed (tests, benchmarks): they parse it once, and a mistyped number costs
-/// no activation and changes nothing.
+/// The tests' and benchmarks' typed access to cards over an Orleans cluster client (the gateway calls the card's grain
+/// itself: <see cref="CardGrains.Card"/>). The overloads taking text parse the number once; a mistyped number costs no
+/// activation and changes nothing.
 /// </summary>
 public sealed class CardsClient(IClusterClient cluster)
 {
@@ -68,7 +67,7 @@ public sealed class CardsClient(IClusterClient cluster)
     public async Task<StreamVerification?> VerifyAsync(string card) =>
         CardNumber.TryParse(card, out var number) ? await VerifyAsync(number) : null;
 
-    private ICardGrain Grain(CardNumber number) => cluster.GetGrain<ICardGrain>(number.Value);
+    private ICardGrain Grain(CardNumber number) => cluster.Card(number);
 
     private static Task<CardOperationResult> OnCard<T>(string card, T request, Func<CardNumber, T, Task<CardOperationResult>> call)
         where T : CardRequest =>
