@@ -6,7 +6,7 @@ namespace CityCard.Client;
 /// <summary>Dispute cases through a city's gateway.</summary>
 public sealed partial class GatewayClient
 {
-    /// <param name="idempotencyKey">Names the case too: its id is the gateway's city, a colon and this key (at most 45 characters).</param>
+    /// <param name="idempotencyKey">Names the case too: its id is the gateway's city, a colon and this key (at most <see cref="DisputeIds.MaxKeyLength"/> characters).</param>
     public Task<GatewayResult<DisputeCase>> OpenDisputeAsync(string card, OpenDisputeBody body, string idempotencyKey, CancellationToken ct = default) =>
         PostAsync<DisputeCase>($"{Card(card)}/disputes", body, idempotencyKey, ct);
 
