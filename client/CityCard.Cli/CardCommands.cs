@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using CityCard.Client.Http;
+using CityCard.Client;
+using CityCard.Http;
 using CityCard.Contracts;
 
 namespace CityCard.Cli;

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using CityCard.Client.Http;
+using CityCard.Client;
+using CityCard.Http;
 
 namespace CityCard.Cli;
 

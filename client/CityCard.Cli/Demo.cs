@@ -1,5 +1,6 @@
 using System.Globalization;
-using CityCard.Client.Http;
+using CityCard.Client;
+using CityCard.Http;
 using CityCard.Contracts;
 
 namespace CityCard.Cli;
@@ -28,56 +29,56 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
         var day = new CrossCityDay(gateways, output, Key);
 
         // The commuter's card first: its trips are dated between its issue and their upload at the end.
-        await day.IssueAsync(commuter, Step);
+        await day.IssueAsync(commuter.Value, Step);
 
         await Step("Issue a card in each city (each city's service desk)", [
-            (zg, () => Desk(City.ZG).IssueAsync(zg, new IssueCardBody { Product = "standard", Deposit = 2_000 }, Key("issue-zg"))),
-            (lz, () => Desk(City.LZ).IssueAsync(lz, new IssueCardBody { Product = "student", Deposit = 2_000 }, Key("issue-lz"))),
-            (nj, () => Desk(City.NJ).IssueAsync(nj, new IssueCardBody { Product = "senior", Deposit = 0 }, Key("issue-nj"))),
-            (yb, () => Desk(City.YB).IssueAsync(yb, new IssueCardBody { Product = "standard", Deposit = 2_000 }, Key("issue-yb"))),
+            (zg.Value, () => Desk(City.ZG).IssueAsync(zg.Value, new IssueCardBody { Product = "standard", Deposit = 2_000 }, Key("issue-zg"))),
+            (lz.Value, () => Desk(City.LZ).IssueAsync(lz.Value, new IssueCardBody { Product = "student", Deposit = 2_000 }, Key("issue-lz"))),
+            (nj.Value, () => Desk(City.NJ).IssueAsync(nj.Value, new IssueCardBody { Product = "senior", Deposit = 0 }, Key("issue-nj"))),
+            (yb.Value, () => Desk(City.YB).IssueAsync(yb.Value, new IssueCardBody { Product = "standard", Deposit = 2_000 }, Key("issue-yb"))),
         ]);
 
         await Step("Top up, one of them in another city (Yibin's card at a Neijiang kiosk)", [
-            (zg, () => Desk(City.ZG).TopUpAsync(zg, new TopUpBody { Amount = 10_000, Channel = TopUpChannel.ServiceDesk }, Key("topup-zg"))),
-            (lz, () => Terminal(City.LZ).TopUpAsync(lz, new TopUpBody { Amount = 5_000, Channel = TopUpChannel.Kiosk }, Key("topup-lz"))),
-            (nj, () => Desk(City.NJ).TopUpAsync(nj, new TopUpBody { Amount = 3_000, Channel = TopUpChannel.Online }, Key("topup-nj"))),
-            (yb, () => Terminal(City.NJ).TopUpAsync(yb, new TopUpBody { Amount = 5_000, Channel = TopUpChannel.Kiosk }, Key("topup-yb-in-nj"))),
+            (zg.Value, () => Desk(City.ZG).TopUpAsync(zg.Value, new TopUpBody { Amount = 10_000, Channel = TopUpChannel.ServiceDesk }, Key("topup-zg"))),
+            (lz.Value, () => Terminal(City.LZ).TopUpAsync(lz.Value, new TopUpBody { Amount = 5_000, Channel = TopUpChannel.Kiosk }, Key("topup-lz"))),
+            (nj.Value, () => Desk(City.NJ).TopUpAsync(nj.Value, new TopUpBody { Amount = 3_000, Channel = TopUpChannel.Online }, Key("topup-nj"))),
+            (yb.Value, () => Terminal(City.NJ).TopUpAsync(yb.Value, new TopUpBody { Amount = 5_000, Channel = TopUpChannel.Kiosk }, Key("topup-yb-in-nj"))),
         ]);
 
         // Online taps, dated as they happen: after the cards were issued and topped up.
         var railEntry = DateTimeOffset.UtcNow;
         var zgOnLuzhouBus = Ride("LZ-BUS", Category.Bus, "LZB-0042", 1001, DateTimeOffset.UtcNow, new RideBody { Route = "LZ-3" });
         await Step("Rides priced by the city they happen in (each at its terminals), and a purchase at the merchant's amount", [
-            (zg, () => Terminal(City.LZ).ChargeAsync(zg, zgOnLuzhouBus, Key("tap-zg-lz-bus"))),
-            (lz, () => Terminal(City.YB).ChargeAsync(lz, Ride("YB-COACH", Category.Coach, "YBC-0007", 77, DateTimeOffset.UtcNow, new RideBody { FromStation = "YB-CS", ToStation = "LZ-CS" }), Key("tap-lz-yb-coach"))),
-            (nj, () => Terminal(City.ZG).ChargeAsync(nj, Purchase(1_250, "ZG-SHOP-18", Category.Retail, "ZGS-0018", 5, DateTimeOffset.UtcNow), Key("buy-nj-zg-shop"))),
-            (yb, () => Terminal(City.YB).ChargeAsync(yb, Ride("YB-RAIL", Category.Rail, "YBR-0101", 9, railEntry, new RideBody { FromStation = "YB-DJ", ToStation = "YB-SQ", EndedAt = DateTimeOffset.UtcNow }), Key("tap-yb-home-rail"))),
+            (zg.Value, () => Terminal(City.LZ).ChargeAsync(zg.Value, zgOnLuzhouBus, Key("tap-zg-lz-bus"))),
+            (lz.Value, () => Terminal(City.YB).ChargeAsync(lz.Value, Ride("YB-COACH", Category.Coach, "YBC-0007", 77, DateTimeOffset.UtcNow, new RideBody { FromStation = "YB-CS", ToStation = "LZ-CS" }), Key("tap-lz-yb-coach"))),
+            (nj.Value, () => Terminal(City.ZG).ChargeAsync(nj.Value, Purchase(1_250, "ZG-SHOP-18", Category.Retail, "ZGS-0018", 5, DateTimeOffset.UtcNow), Key("buy-nj-zg-shop"))),
+            (yb.Value, () => Terminal(City.YB).ChargeAsync(yb.Value, Ride("YB-RAIL", Category.Rail, "YBR-0101", 9, railEntry, new RideBody { FromStation = "YB-DJ", ToStation = "YB-SQ", EndedAt = DateTimeOffset.UtcNow }), Key("tap-yb-home-rail"))),
         ]);
 
         await Step("Concessions are each city's own: a Luzhou student pays half on a Luzhou bus, full fare on a Yibin bus", [
-            (lz, () => Terminal(City.LZ).ChargeAsync(lz, Ride("LZ-BUS", Category.Bus, "LZB-0007", 31, DateTimeOffset.UtcNow, new RideBody { Route = "LZ-K2" }), Key("tap-lz-home-bus"))),
-            (lz, () => Terminal(City.YB).ChargeAsync(lz, Ride("YB-BUS", Category.Bus, "YBB-0003", 12, DateTimeOffset.UtcNow, new RideBody { Route = "YB-K3" }), Key("tap-lz-yb-bus"))),
+            (lz.Value, () => Terminal(City.LZ).ChargeAsync(lz.Value, Ride("LZ-BUS", Category.Bus, "LZB-0007", 31, DateTimeOffset.UtcNow, new RideBody { Route = "LZ-K2" }), Key("tap-lz-home-bus"))),
+            (lz.Value, () => Terminal(City.YB).ChargeAsync(lz.Value, Ride("YB-BUS", Category.Bus, "YBB-0003", 12, DateTimeOffset.UtcNow, new RideBody { Route = "YB-K3" }), Key("tap-lz-yb-bus"))),
         ]);
 
         await Step("The Luzhou bus reader retries the same tap: the first outcome comes back, nothing moves twice", [
-            (zg, () => Terminal(City.LZ).ChargeAsync(zg, zgOnLuzhouBus, Key("tap-zg-lz-bus"))),
+            (zg.Value, () => Terminal(City.LZ).ChargeAsync(zg.Value, zgOnLuzhouBus, Key("tap-zg-lz-bus"))),
         ]);
 
         await Step("Yibin's coach company reverses part of the Luzhou student's fare (only the acquirer can)", [
-            (lz, () => Desk(City.YB).ReverseChargeAsync(lz, Key("tap-lz-yb-coach"), new ReverseChargeBody { Amount = 500, Reason = "Seat not available, partial refund" }, Key("reverse-lz-coach"))),
+            (lz.Value, () => Desk(City.YB).ReverseChargeAsync(lz.Value, Key("tap-lz-yb-coach"), new ReverseChargeBody { Amount = 500, Reason = "Seat not available, partial refund" }, Key("reverse-lz-coach"))),
         ]);
 
         await Step("The Zigong card is reported lost; a later tap is refused (200, status Refused) and the refusal is recorded", [
-            (zg, () => Desk(City.ZG).BlockAsync(zg, new BlockCardBody { Reason = BlockReason.Lost }, Key("block-zg"))),
-            (zg, () => Terminal(City.ZG).ChargeAsync(zg, Ride("ZG-BUS", Category.Bus, "ZGB-0001", 3, DateTimeOffset.UtcNow, new RideBody { Route = "ZG-1" }), Key("tap-zg-blocked"))),
+            (zg.Value, () => Desk(City.ZG).BlockAsync(zg.Value, new BlockCardBody { Reason = BlockReason.Lost }, Key("block-zg"))),
+            (zg.Value, () => Terminal(City.ZG).ChargeAsync(zg.Value, Ride("ZG-BUS", Category.Bus, "ZGB-0001", 3, DateTimeOffset.UtcNow, new RideBody { Route = "ZG-1" }), Key("tap-zg-blocked"))),
         ]);
 
         await Step("A Neijiang shop's terminal uploads a purchase dated the day before the senior card was issued: refused (TapBeforeIssue), recorded, never charged", [
-            (nj, () => Terminal(City.NJ).ChargeAsync(nj, Purchase(880, "NJ-SHOP-02", Category.Retail, "NJS-0002", 40, DateTimeOffset.UtcNow.AddDays(-1)), Key("buy-nj-before-issue"))),
+            (nj.Value, () => Terminal(City.NJ).ChargeAsync(nj.Value, Purchase(880, "NJ-SHOP-02", Category.Retail, "NJS-0002", 40, DateTimeOffset.UtcNow.AddDays(-1)), Key("buy-nj-before-issue"))),
         ]);
 
         await Step("Zigong replaces the lost card: balance and deposit move to the new card", [
-            (zg, () => Desk(City.ZG).ReplaceAsync(zg, new ReplaceCardBody { NewCard = zgReplacement }, Key("replace-zg"))),
+            (zg.Value, () => Desk(City.ZG).ReplaceAsync(zg.Value, new ReplaceCardBody { NewCard = zgReplacement.Value }, Key("replace-zg"))),
         ]);
 
         await Step("A mistyped card number is refused by the gateway (400 problem) before any grain is touched", [
@@ -86,7 +87,7 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
 
         await PrintHotlist();
 
-        await day.RideAsync(commuter, Step);
+        await day.RideAsync(commuter.Value, Step);
 
         await PrintBalances([zg, zgReplacement, lz, nj, yb, commuter]);
         foreach (var card in new[] { zg, zgReplacement, lz, nj, yb })
@@ -99,9 +100,9 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
 
     private GatewayClient Terminal(City city) => gateways.For(city, GatewayDirectory.Terminal);
 
-    private GatewayClient Operations(string card) => gateways.For(CardNumber.Parse(card).Issuer, GatewayDirectory.Operations);
+    private GatewayClient Operations(CardNumber card) => gateways.For(card.Issuer, GatewayDirectory.Operations);
 
-    private string Card(City city, int index) => CardNumber.Create(city, serialBase + index).Value;
+    private CardNumber Card(City city, int index) => CardNumber.Create(city, serialBase + index);
 
     private string Key(string name) => $"demo-{run}-{name}";
 
@@ -136,23 +137,23 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
             Output.Number(c.Version), c.Card.Value, c.Action.ToString(), c.Reason.ToString()]));
     }
 
-    private async Task PrintBalances(IEnumerable<string> numbers)
+    private async Task PrintBalances(IEnumerable<CardNumber> numbers)
     {
         output.WriteLine();
         output.WriteLine("== Balances (each from its issuer's gateway) ==");
         var rows = new List<IReadOnlyList<string>>();
         foreach (var number in numbers)
         {
-            var v = (await Operations(number).GetCardAsync(number)).Expect();
+            var v = (await Operations(number).GetCardAsync(number.Value)).Expect();
             rows.Add([v.Card.Value, v.Issuer.ToString(), v.Product?.Value ?? "", v.Status.ToString(), v.Balance.ToString(), v.Deposit.ToString(), v.Version.ToString(CultureInfo.InvariantCulture)]);
         }
 
         TablePrinter.Print(output, ["card", "issuer", "product", "status", "balance", "deposit", "events"], rows);
     }
 
-    private async Task PrintHistory(string number)
+    private async Task PrintHistory(CardNumber number)
     {
-        var history = (await Operations(number).GetHistoryAsync(number)).Expect();
+        var history = (await Operations(number).GetHistoryAsync(number.Value)).Expect();
         output.WriteLine();
         output.WriteLine($"== History of {number} ==");
         HistoryTable.Print(output, history);

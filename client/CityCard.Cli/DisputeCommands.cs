@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using CityCard.Client.Http;
+using CityCard.Client;
+using CityCard.Http;
 using CityCard.Contracts;
 
 namespace CityCard.Cli;
@@ -37,7 +38,7 @@ internal static class DisputeCommands
         var charge = new Option<string>("--charge") { Description = "The charge's operation id, as the card's history shows it", Required = true };
         var reason = new Option<string>("--reason") { Description = "The holder's complaint", Required = true };
         var evidence = new Option<string>("--evidence") { Description = "What the desk saw or took", Required = true };
-        var key = new Option<string?>("--key") { Description = "Names the case: {city}:{key}, at most 45 characters (default: a new one)" };
+        var key = new Option<string?>("--key") { Description = $"Names the case: {{city}}:{{key}}, at most {DisputeIds.MaxKeyLength} characters (default: a new one)" };
         var command = new Command("open", "Open a case against one charge of one of this city's cards, at its service desk") { card, charge, reason, evidence, key };
         command.SetAction(async (parse, ct) =>
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using CityCard.Client.Http;
+using CityCard.Client;
+using CityCard.Http;
 
 namespace CityCard.Cli;
 

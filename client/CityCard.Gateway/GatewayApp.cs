@@ -1,9 +1,8 @@
-using CityCard.Client;
+using CityCard.Gateway.Cluster;
 using CityCard.Cluster.Tls;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Cards;
 using CityCard.Gateway.Clearing;
-using CityCard.Gateway.Cluster;
 using CityCard.Gateway.Disputes;
 using CityCard.Gateway.Hotlist;
 using CityCard.Gateway.Http;
@@ -44,7 +43,6 @@ public static class GatewayApp
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(new ApiKeyRing(settings.Keys));
-        builder.Services.AddSingleton(sp => new CardsClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new HotlistClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new SettlementClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new DisputesClient(sp.GetRequiredService<IClusterClient>()));

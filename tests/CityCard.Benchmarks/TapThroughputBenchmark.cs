@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using CityCard.Client;
+using CityCard.Integration.Tests.Infrastructure;
 using CityCard.Contracts;
 using CityCard.Grains;
 using Microsoft.Extensions.DependencyInjection;

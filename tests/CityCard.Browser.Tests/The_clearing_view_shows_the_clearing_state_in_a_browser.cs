@@ -89,8 +89,7 @@ public sealed class The_clearing_view_shows_the_clearing_state_in_a_browser : IA
         var zigongNet = Flow(City.LZ, City.ZG) - Flow(City.ZG, City.LZ) - Flow(City.ZG, City.NJ);
         Assert.True(zigongNet < -ZigongCapFen, "the charges take Zigong beyond its cap");
 
-        var settlement = new SettlementClient(cluster);
-        var status = await settlement.CatchUpAsync();
+        var status = await cluster.GetGrain<IRegionClearingGrain>(IRegionClearingGrain.Key).CatchUp();
         Assert.True(status.IsCaughtUp);
 
         var (playwright, browser) = await Chromium.LaunchAsync();

@@ -1,4 +1,5 @@
-using CityCard.Client.Http;
+using CityCard.Client;
+using CityCard.Http;
 using CityCard.Contracts;
 
 namespace CityCard.Cli.Clearing;

@@ -1,5 +1,5 @@
 using CityCard.Client;
-using CityCard.Client.Http;
+using CityCard.Http;
 using CityCard.Contracts;
 
 namespace CityCard.Cli.Clearing;

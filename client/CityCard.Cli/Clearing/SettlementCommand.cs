@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CityCard.Client;
-using CityCard.Client.Http;
+using CityCard.Http;
 using CityCard.Contracts;
 
 namespace CityCard.Cli.Clearing;

@@ -1,9 +1,13 @@
-using CityCard.Client.Http;
+using CityCard.Client;
+using CityCard.Http;
 using CityCard.Contracts;
 
 namespace CityCard.Cli.Load;
 
-public sealed record PlannedCard(City Issuer, string Card, string Product, long Deposit, long TopUp);
+public sealed record PlannedCard(City Issuer, CardNumber Number, string Product, long Deposit, long TopUp)
+{
+    public string Card => Number.Value;
+}
 
 /// <summary>A ride (no amount: the acquirer's policy prices it) or a purchase (the merchant's amount, no ride).</summary>
 public sealed record PlannedTap(string Card, City Acquirer, Category Category, long? Amount, RideBody? Ride, string Merchant, string Terminal, long Sequence, DateTimeOffset TappedAt, bool Online)
@@ -27,7 +31,7 @@ public sealed record PlannedTap(string Card, City Acquirer, Category Category, l
 /// reported lost. The day's times run from <see cref="DayStart"/> to <see cref="DayEnd"/>; the runner lays each card's
 /// taps between its issue and the upload (<see cref="PlannedTap.Within"/>), since no tap predates its card.
 /// </summary>
-public sealed record LoadPlan(int Seed, string Run, IReadOnlyList<PlannedCard> Cards, IReadOnlyList<string> LostCards, IReadOnlyList<PlannedTap> Taps)
+public sealed record LoadPlan(int Seed, string Run, IReadOnlyList<PlannedCard> Cards, IReadOnlyList<CardNumber> LostCards, IReadOnlyList<PlannedTap> Taps)
 {
     public DateTimeOffset DayStart { get; init; }
 
@@ -66,7 +70,7 @@ public sealed record LoadPlan(int Seed, string Run, IReadOnlyList<PlannedCard> C
         {
             for (var i = 0; i < cardsPerCity; i++)
             {
-                var card = CardNumber.Create(city, serialBase + i).Value;
+                var card = CardNumber.Create(city, serialBase + i);
                 var low = random.Next(100) < 10;
                 var product = random.Next(100) < 80 ? "standard" : "student";
 
@@ -76,7 +80,7 @@ public sealed record LoadPlan(int Seed, string Run, IReadOnlyList<PlannedCard> C
             }
         }
 
-        var lost = cards.Where(_ => random.Next(100) < 2).Select(c => c.Card).ToList();
+        var lost = cards.Where(_ => random.Next(100) < 2).Select(c => c.Number).ToList();
         var dayEnd = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, now.Offset);
         var drafts = new List<(PlannedCard Card, City Acquirer, Category Category, long? Amount, RideBody? Ride, int Terminal, DateTimeOffset At, bool Online)>();
         for (var i = 0; i < taps; i++)

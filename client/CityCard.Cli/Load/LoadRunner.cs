@@ -3,7 +3,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CityCard.Client.Http;
+using CityCard.Client;
+using CityCard.Http;
 using CityCard.Contracts;
 
 namespace CityCard.Cli.Load;
@@ -38,8 +39,7 @@ internal sealed class LoadRunner(GatewayDirectory gateways, int parallelism, int
 
         foreach (var lost in plan.LostCards)
         {
-            var card = CardNumber.Parse(lost);
-            Count(await gateways.For(card.Issuer, GatewayDirectory.ServiceDesk).BlockAsync(lost, new BlockCardBody { Reason = BlockReason.Lost }, $"load-{plan.Run}-lost-{lost}", ct));
+            Count(await gateways.For(lost.Issuer, GatewayDirectory.ServiceDesk).BlockAsync(lost.Value, new BlockCardBody { Reason = BlockReason.Lost }, $"load-{plan.Run}-lost-{lost}", ct));
         }
 
         var uploadAt = DateTimeOffset.UtcNow;

@@ -1,6 +1,5 @@
 using System.Globalization;
-using CityCard.Client;
-using CityCard.Client.Http;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Http;
@@ -52,7 +51,7 @@ public static class CardEndpoints
             .WithSummary("The card replayed up to ?asOf= (recording time) and/or ?asOfVersion=, newest ?limit= entries, with its hash chain verified");
     }
 
-    private static async Task<IResult> Issue(HttpContext http, CardsClient cards, GatewaySettings gateway)
+    private static async Task<IResult> Issue(HttpContext http, IClusterClient cluster, GatewaySettings gateway)
     {
         var body = await JsonBody.ReadAsync<IssueCardBody>(http);
         if (body.Problem is { } problem)
@@ -66,10 +65,10 @@ public static class CardEndpoints
         }
 
         var request = new IssueCardRequest(http.OperationId(), gateway.City, product, Money.FromFen(body.Value.Deposit));
-        return OperationResults.ToHttp(http, await cards.IssueAsync(http.Card().Value, request));
+        return OperationResults.ToHttp(http, await cluster.Card(http.Card()).Issue(request));
     }
 
-    private static async Task<IResult> TopUp(HttpContext http, CardsClient cards, GatewaySettings gateway)
+    private static async Task<IResult> TopUp(HttpContext http, IClusterClient cluster, GatewaySettings gateway)
     {
         var body = await JsonBody.ReadAsync<TopUpBody>(http);
         if (body.Problem is { } problem)
@@ -78,10 +77,10 @@ public static class CardEndpoints
         }
 
         var request = new TopUpRequest(http.OperationId(), Money.FromFen(body.Value!.Amount), gateway.City, body.Value.Channel);
-        return OperationResults.ToHttp(http, await cards.TopUpAsync(http.Card().Value, request));
+        return OperationResults.ToHttp(http, await cluster.Card(http.Card()).TopUp(request));
     }
 
-    private static async Task<IResult> Charge(HttpContext http, CardsClient cards, GatewaySettings gateway)
+    private static async Task<IResult> Charge(HttpContext http, IClusterClient cluster, GatewaySettings gateway)
     {
         var body = await JsonBody.ReadAsync<ChargeBody>(http);
         if (body.Problem is { } problem)
@@ -89,16 +88,14 @@ public static class CardEndpoints
             return problem;
         }
 
-        var b = body.Value!;
-        var request = new ChargeRequest(http.OperationId(), Money.FromFen(b.Amount ?? 0), gateway.City, b.MerchantId, b.Category, b.TerminalId, b.TerminalSequence, b.TappedAt, b.Ride?.ToDetails());
-        return OperationResults.ToHttp(http, await cards.ChargeAsync(http.Card().Value, request));
+        return OperationResults.ToHttp(http, await cluster.Card(http.Card()).Charge(ChargeRequests.From(body.Value!, http.OperationId(), gateway.City)));
     }
 
-    private static async Task<IResult> Reverse(HttpContext http, string chargeKey, CardsClient cards, GatewaySettings gateway)
+    private static async Task<IResult> Reverse(HttpContext http, string chargeKey, IClusterClient cluster, GatewaySettings gateway)
     {
         if (!OperationIds.IsValidKey(chargeKey))
         {
-            return Problems.Of(RejectionCode.InvalidOperationId, "The charge is named by the Idempotency-Key it was made with: 1 to 61 letters, digits or . _ : -");
+            return Problems.Of(RejectionCode.InvalidOperationId, $"The charge is named by the Idempotency-Key it was made with: 1 to {OperationIds.MaxKeyLength} {Identifier.Characters}");
         }
 
         var body = await JsonBody.ReadAsync<ReverseChargeBody>(http);
@@ -108,22 +105,22 @@ public static class CardEndpoints
         }
 
         var request = new ReverseChargeRequest(http.OperationId(), OperationIds.For(gateway.City, chargeKey), Money.FromFen(body.Value!.Amount), body.Value.Reason);
-        return OperationResults.ToHttp(http, await cards.ReverseChargeAsync(http.Card().Value, request));
+        return OperationResults.ToHttp(http, await cluster.Card(http.Card()).ReverseCharge(request));
     }
 
-    private static async Task<IResult> Block(HttpContext http, CardsClient cards)
+    private static async Task<IResult> Block(HttpContext http, IClusterClient cluster)
     {
         var body = await JsonBody.ReadAsync<BlockCardBody>(http);
-        return body.Problem ?? OperationResults.ToHttp(http, await cards.BlockAsync(http.Card().Value, new BlockCardRequest(http.OperationId(), body.Value!.Reason)));
+        return body.Problem ?? OperationResults.ToHttp(http, await cluster.Card(http.Card()).Block(new BlockCardRequest(http.OperationId(), body.Value!.Reason)));
     }
 
-    private static async Task<IResult> Unblock(HttpContext http, CardsClient cards)
+    private static async Task<IResult> Unblock(HttpContext http, IClusterClient cluster)
     {
         var body = await JsonBody.ReadAsync<EmptyBody>(http, optional: true);
-        return body.Problem ?? OperationResults.ToHttp(http, await cards.UnblockAsync(http.Card().Value, new UnblockCardRequest(http.OperationId())));
+        return body.Problem ?? OperationResults.ToHttp(http, await cluster.Card(http.Card()).Unblock(new UnblockCardRequest(http.OperationId())));
     }
 
-    private static async Task<IResult> Replace(HttpContext http, CardsClient cards)
+    private static async Task<IResult> Replace(HttpContext http, IClusterClient cluster)
     {
         var body = await JsonBody.ReadAsync<ReplaceCardBody>(http);
         if (body.Problem is { } problem)
@@ -136,30 +133,30 @@ public static class CardEndpoints
             return Problems.Of(RejectionCode.MalformedCardNumber, "The new card's number has the wrong letters, length or check digit.");
         }
 
-        return OperationResults.ToHttp(http, await cards.ReplaceAsync(http.Card().Value, new ReplaceCardRequest(http.OperationId(), newCard)));
+        return OperationResults.ToHttp(http, await cluster.Card(http.Card()).Replace(new ReplaceCardRequest(http.OperationId(), newCard)));
     }
 
-    private static async Task<IResult> Close(HttpContext http, CardsClient cards)
+    private static async Task<IResult> Close(HttpContext http, IClusterClient cluster)
     {
         var body = await JsonBody.ReadAsync<EmptyBody>(http, optional: true);
-        return body.Problem ?? OperationResults.ToHttp(http, await cards.CloseAsync(http.Card().Value, new CloseCardRequest(http.OperationId())));
+        return body.Problem ?? OperationResults.ToHttp(http, await cluster.Card(http.Card()).Close(new CloseCardRequest(http.OperationId())));
     }
 
-    private static async Task<IResult> View(HttpContext http, CardsClient cards, string? asOf)
+    private static async Task<IResult> View(HttpContext http, IClusterClient cluster, string? asOf)
     {
         if (!Query.TryParseTime(asOf, nameof(asOf), out var moment, out var badTime))
         {
             return badTime;
         }
 
-        var card = http.Card().Value;
-        var view = moment is null ? await cards.GetViewAsync(card) : (await cards.GetHistoryAsync(card, moment))?.State;
+        var card = http.Card();
+        var view = moment is null ? await cluster.Card(card).GetView() : (await cluster.Card(card).GetHistory(moment)).State;
         return view is null || view.Status == CardStatus.NotIssued
             ? Problems.Of(RejectionCode.CardNotIssued, moment is null ? "The card has not been issued." : "The card had not been issued at that moment.")
             : TypedResults.Ok(view);
     }
 
-    private static async Task<IResult> History(HttpContext http, CardsClient cards, string? asOf, string? asOfVersion, string? limit)
+    private static async Task<IResult> History(HttpContext http, IClusterClient cluster, string? asOf, string? asOfVersion, string? limit)
     {
         if (!Query.TryParseTime(asOf, nameof(asOf), out var moment, out var badTime))
         {
@@ -176,7 +173,7 @@ public static class CardEndpoints
             return Problems.Gateway(ProblemCodes.InvalidQuery, $"limit is 1 to {MaxHistoryEntries}.");
         }
 
-        var history = await cards.ReplayAsync(http.Card().Value, new ReplayPoint(moment, version));
+        var history = await cluster.Card(http.Card()).Replay(new ReplayPoint(moment, version));
         if (history is null || history.Entries.Count == 0)
         {
             return Problems.Of(RejectionCode.CardNotIssued, "The card has no history (up to that moment).");

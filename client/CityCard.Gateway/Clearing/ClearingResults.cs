@@ -1,4 +1,4 @@
-using CityCard.Client.Http;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Cards;
 using CityCard.Gateway.Http;

@@ -1,4 +1,4 @@
-using CityCard.Client.Http;
+using CityCard.Http;
 using CityCard.Contracts;
 
 namespace CityCard.Gateway.Clearing;

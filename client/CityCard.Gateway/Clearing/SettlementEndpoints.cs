@@ -1,4 +1,5 @@
-using CityCard.Client;
+using CityCard.Gateway.Cluster;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Http;

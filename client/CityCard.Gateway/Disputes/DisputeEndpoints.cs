@@ -1,5 +1,5 @@
-using CityCard.Client;
-using CityCard.Client.Http;
+using CityCard.Gateway.Cluster;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Cards;
@@ -20,7 +20,7 @@ public static class DisputeEndpoints
     {
         routes.MapPost("/v1/cards/{card}/disputes", Open).WithTags("Disputes").Requires(GatewayOperation.OpenDispute).Idempotent()
             .Accepts<OpenDisputeBody>("application/json").Produces<DisputeCase>()
-            .WithSummary("Open a dispute case against one of this city's card's charges; the Idempotency-Key (at most 45 characters) names the case");
+            .WithSummary($"Open a dispute case against one of this city's card's charges; the Idempotency-Key (at most {DisputeIds.MaxKeyLength} characters) names the case");
 
         var disputes = routes.MapGroup("/v1/disputes").WithTags("Disputes");
         disputes.MapGet("/", List).Requires(GatewayOperation.ReadDisputes)
@@ -45,7 +45,7 @@ public static class DisputeEndpoints
         var caseId = http.OperationId();
         if (!DisputeIds.IsValid(caseId))
         {
-            return Problems.Of(400, nameof(DisputeRejection.InvalidCaseId), $"The case is named by the Idempotency-Key: at most {DisputeIds.MaxLength - 3} characters for opening a case.");
+            return Problems.Of(400, nameof(DisputeRejection.InvalidCaseId), $"The case is named by the Idempotency-Key: at most {DisputeIds.MaxKeyLength} characters for opening a case.");
         }
 
         var body = await JsonBody.ReadAsync<OpenDisputeBody>(http);
@@ -85,7 +85,7 @@ public static class DisputeEndpoints
     {
         if (!DisputeIds.IsValid(caseId))
         {
-            return Problems.Of(400, nameof(DisputeRejection.InvalidCaseId), $"A case id is 1 to {DisputeIds.MaxLength} letters, digits or . _ : -");
+            return Problems.Of(400, nameof(DisputeRejection.InvalidCaseId), $"A case id is 1 to {DisputeIds.MaxLength} {Identifier.Characters}");
         }
 
         var found = await disputes.GetAsync(caseId);
@@ -114,7 +114,7 @@ public static class DisputeEndpoints
     {
         if (!DisputeIds.IsValid(caseId))
         {
-            return Problems.Of(400, nameof(DisputeRejection.InvalidCaseId), $"A case id is 1 to {DisputeIds.MaxLength} letters, digits or . _ : -");
+            return Problems.Of(400, nameof(DisputeRejection.InvalidCaseId), $"A case id is 1 to {DisputeIds.MaxLength} {Identifier.Characters}");
         }
 
         var body = await JsonBody.ReadAsync<TBody>(http);

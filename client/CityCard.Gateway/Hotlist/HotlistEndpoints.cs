@@ -1,4 +1,4 @@
-using CityCard.Client;
+using CityCard.Gateway.Cluster;
 using CityCard.Contracts;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Http;

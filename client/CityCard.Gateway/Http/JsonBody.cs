@@ -42,8 +42,32 @@ public static class JsonBody
         return Parse<T>(bytes.Value).ToBody();
     }
 
-    /// <summary>Parses one JSON object into <typeparamref name="T"/>; also used for each line of a JSON Lines batch.</summary>
+    /// <summary>
+    /// Parses one JSON object into <typeparamref name="T"/>; also used for each line of a JSON Lines batch. A body is
+    /// parsed once: the strict options refuse exactly what the checks below name (unknown, missing or repeated fields,
+    /// wrong types, bad times), so a body they accept is the request. Only a refused body is read a second time, to
+    /// say by name what is wrong with it.
+    /// </summary>
     public static ParseResult<T> Parse<T>(ReadOnlyMemory<byte> json)
+        where T : class
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize<T>(json.Span, GatewayJson.Options) is { } value)
+            {
+                return new(value, null, null);
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidTimeException)
+        {
+            // Named below.
+        }
+
+        return Diagnose<T>(json);
+    }
+
+    /// <summary>Why a body the serializer refused (or read as null) is not a <typeparamref name="T"/>, by name.</summary>
+    private static ParseResult<T> Diagnose<T>(ReadOnlyMemory<byte> json)
         where T : class
     {
         JsonDocument document;

@@ -9,16 +9,15 @@ namespace CityCard.Gateway.Http;
 /// </summary>
 public static class OperationIds
 {
-    /// <summary>An operation id is at most 64 characters; the city and colon take three.</summary>
-    public const int MaxKeyLength = 61;
+    /// <summary>The scope of the region's own keys (clearing): their operations are the region's, at whatever gateway.</summary>
+    public const string RegionScope = "RG";
+
+    /// <summary>What an operation id leaves a key: its scope (a city code or <see cref="RegionScope"/>) and the colon take the rest.</summary>
+    public static readonly int MaxKeyLength = OperationId.MaxLength - $"{RegionScope}:".Length;
 
     public const string Header = "Idempotency-Key";
 
-    public static bool IsValidKey(string? key) =>
-        !string.IsNullOrEmpty(key) && key.Length <= MaxKeyLength && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-');
-
-    /// <summary>The scope of the region's own keys (clearing): their operations are the region's, at whatever gateway.</summary>
-    public const string RegionScope = "RG";
+    public static bool IsValidKey(string? key) => Identifier.IsValid(key, MaxKeyLength);
 
     public static string For(City city, string key) => $"{city}:{key}";
 

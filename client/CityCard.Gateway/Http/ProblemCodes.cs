@@ -1,3 +1,5 @@
+using CityCard.Contracts;
+
 namespace CityCard.Gateway.Http;
 
 /// <summary>
@@ -46,7 +48,7 @@ public static class ProblemCodes
         ("RoleNotAllowed", 403, "The key's role may not do this."),
         ("NotCardIssuer", 403, "Only the card's issuing city may do this."),
         (MissingIdempotencyKey, 400, "A mutating request needs an Idempotency-Key header."),
-        (InvalidIdempotencyKey, 400, "An Idempotency-Key is 1 to 61 letters, digits or . _ : -"),
+        (InvalidIdempotencyKey, 400, $"An Idempotency-Key is 1 to {OperationIds.MaxKeyLength} {Identifier.Characters}"),
         (UnsupportedMediaType, 415, "The body's Content-Type is not one this endpoint reads."),
         (MalformedJson, 400, "The body is not well-formed JSON, or names a field twice."),
         (InvalidBody, 400, "The body is missing, is not a JSON object, or (a batch) is not UTF-8 text or names a column twice."),

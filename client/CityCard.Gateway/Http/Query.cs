@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using CityCard.Client.Http;
+using CityCard.Http;
 
 namespace CityCard.Gateway.Http;
 

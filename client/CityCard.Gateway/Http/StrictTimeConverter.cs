@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using CityCard.Client.Http;
+using CityCard.Http;
 
 namespace CityCard.Gateway.Http;
 

@@ -1,4 +1,4 @@
-using CityCard.Client;
+using CityCard.Gateway.Cluster;
 using CityCard.Contracts;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Http;
@@ -24,9 +24,9 @@ public static class StreamVerificationEndpoints
             .WithSummary("Check this city's card streams, ?limit= of them after card ?after=; nextAfter continues, totalStreams counts them all");
     }
 
-    private static async Task<IResult> VerifyCard(HttpContext http, CardsClient cards)
+    private static async Task<IResult> VerifyCard(HttpContext http, IClusterClient cluster)
     {
-        var verification = await cards.VerifyAsync(http.Card().Value);
+        var verification = await cluster.Card(http.Card()).VerifyStream();
         return verification is null || verification.EventsChecked == 0
             ? Problems.Of(RejectionCode.CardNotIssued, "The card has no stream.")
             : TypedResults.Ok(verification);

@@ -1,5 +1,5 @@
-using CityCard.Client;
-using CityCard.Client.Http;
+using CityCard.Gateway.Cluster;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Http;

@@ -1,4 +1,4 @@
-using CityCard.Client.Http;
+using CityCard.Http;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Http;
 using Microsoft.AspNetCore.OpenApi;
@@ -78,7 +78,7 @@ public static class OpenApiSetup
                         Name = OperationIds.Header,
                         In = ParameterLocation.Header,
                         Required = true,
-                        Description = $"1 to {OperationIds.MaxKeyLength} letters, digits or . _ : -; a retry with the same key returns the first outcome.",
+                        Description = $"1 to {OperationIds.MaxKeyLength} {CityCard.Contracts.Identifier.Characters}; a retry with the same key returns the first outcome.",
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = OperationIds.MaxKeyLength },
                     });
                 }

@@ -1,7 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.Metadata;
 using System.Net;
 using System.Text;
-using CityCard.Client.Http;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Http;
@@ -29,7 +30,7 @@ public static class ReferencePage
         html.Append("<p>This city's HTTP API to the CityCard cluster. Machine-readable: <a href=\"/openapi/v1.json\">/openapi/v1.json</a>. ")
             .Append("Authenticate every call with <code>X-Api-Key: {keyId}.{secret}</code>; each key has one city and one role. ")
             .Append("The region's clearing keys (role clearing) work at every gateway. ")
-            .Append("Mutating calls need <code>Idempotency-Key</code> (1–61 of <code>A-Z a-z 0-9 . _ : -</code>): a retry returns the first outcome ")
+            .Append(CultureInfo.InvariantCulture, $"Mutating calls need <code>Idempotency-Key</code> (1–{OperationIds.MaxKeyLength} of <code>A-Z a-z 0-9 . _ : -</code>): a retry returns the first outcome ")
             .Append("with <code>Idempotent-Replayed: true</code>. Amounts are integer fen. A 2xx means the card recorded the operation ")
             .Append("(accepted, or a tap refused with <code>status: Refused</code> and its <code>refusal</code>); a 4xx means nothing changed.</p>")
             .Append("<p>Without a valid key every request but <code>GET /health</code>, <code>/docs</code> and <code>/openapi/v1.json</code> is 401, ")

@@ -1,5 +1,6 @@
 using System.Globalization;
-using CityCard.Client.Http;
+using nietras.SeparatedValues;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Http;
 
@@ -10,19 +11,65 @@ namespace CityCard.Gateway.Terminals;
 /// their own (<c>route</c>, <c>fromStation</c>, <c>toStation</c>, <c>endedAt</c>); an empty field is an absent one, so a
 /// file mixing rides (no amount) and purchases (no ride) has every column and leaves the other kind's empty.
 /// Every field is an identifier, a number, a name or an ISO time, none of which holds a comma, so fields are never
-/// quoted and a quote makes the record invalid rather than being guessed at.
+/// quoted and a quote makes the record invalid rather than being guessed at. Sep splits the fields; what a line is
+/// (and its number) is <see cref="TapBatchParser.Lines"/>'s, the same for CSV and JSON Lines.
 /// </summary>
 public static class CsvTapReader
 {
+    /// <summary>
+    /// Sep ends a row at a bare carriage return too; a line here ends only at '\n' (one '\r' before it dropped), so a
+    /// carriage return inside a line is handed to Sep as a lone surrogate, which strict UTF-8 decoding never yields,
+    /// and put back into the fields.
+    /// </summary>
+    private const char HiddenCarriageReturn = '\uD800';
+
+    private static readonly SepReaderOptions Options = Sep.New(',').Reader(o => o with
+    {
+        HasHeader = false,
+        DisableColCountCheck = true,
+        DisableQuotesParsing = true,
+    });
+
     public static IReadOnlyList<string> Columns { get; } =
         ["card", "amount", "merchantId", "category", "terminalId", "terminalSequence", "tappedAt", "operationId", "route", "fromStation", "toStation", "endedAt"];
 
     public static IReadOnlyList<string> RequiredColumns { get; } =
         ["card", "merchantId", "category", "terminalId", "terminalSequence", "tappedAt"];
 
+    /// <param name="lines">The batch's non-blank lines with their numbers; the first is the header.</param>
     public static TapBatch Read(List<(int Line, string Text)> lines, City acquirer)
     {
-        var header = lines[0].Text.Split(',').Select(c => c.Trim()).ToList();
+        using var reader = Options.FromText(string.Join('\n', lines.Select(l => l.Text.Replace('\r', HiddenCarriageReturn))));
+        List<string>? header = null;
+        var records = new List<TapRecord>(lines.Count - 1);
+        foreach (var row in reader)
+        {
+            var fields = new List<string>(row.ColCount);
+            for (var i = 0; i < row.ColCount; i++)
+            {
+                fields.Add(row[i].ToString().Replace(HiddenCarriageReturn, '\r').Trim());
+            }
+
+            if (header is null)
+            {
+                if (CheckHeader(fields) is { } refused)
+                {
+                    return refused;
+                }
+
+                header = fields;
+                continue;
+            }
+
+            var (line, text) = lines[records.Count + 1];
+            records.Add(ReadRecord(records.Count + 1, line, text, fields, header, acquirer));
+        }
+
+        return new TapBatch(records, null, null);
+    }
+
+    private static TapBatch? CheckHeader(List<string> header)
+    {
         foreach (var column in header)
         {
             if (!Columns.Contains(column, StringComparer.Ordinal))
@@ -37,21 +84,10 @@ public static class CsvTapReader
         }
 
         var missing = RequiredColumns.Where(c => !header.Contains(c, StringComparer.Ordinal)).ToList();
-        if (missing.Count > 0)
-        {
-            return TapBatch.Refused(ProblemCodes.MissingField, $"The header lacks {string.Join(", ", missing)}.");
-        }
-
-        var records = new List<TapRecord>(lines.Count - 1);
-        foreach (var (line, text) in lines.Skip(1))
-        {
-            records.Add(ReadRecord(records.Count + 1, line, text, header, acquirer));
-        }
-
-        return new TapBatch(records, null, null);
+        return missing.Count > 0 ? TapBatch.Refused(ProblemCodes.MissingField, $"The header lacks {string.Join(", ", missing)}.") : null;
     }
 
-    private static TapRecord ReadRecord(int number, int line, string text, List<string> header, City acquirer)
+    private static TapRecord ReadRecord(int number, int line, string text, List<string> fields, List<string> header, City acquirer)
     {
         if (text.Length > TapBatchLimits.MaxLineLength)
         {
@@ -63,7 +99,6 @@ public static class CsvTapReader
             return TapRecord.Invalid(number, line, null, ProblemCodes.MalformedRecord, "CSV fields are never quoted.");
         }
 
-        var fields = text.Split(',').Select(f => f.Trim()).ToList();
         if (fields.Count != header.Count)
         {
             return TapRecord.Invalid(number, line, null, ProblemCodes.MalformedRecord, $"The record has {fields.Count} fields; the header names {header.Count}.");

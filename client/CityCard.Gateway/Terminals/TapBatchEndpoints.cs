@@ -1,4 +1,4 @@
-using CityCard.Client.Http;
+using CityCard.Http;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Http;
 

@@ -10,5 +10,5 @@ public static class TapBatchLimits
     public const int MaxLineLength = 2_048;
 
     /// <summary>The card's own limit on terminal ids, checked here too because a tap's operation id is derived from it.</summary>
-    public const int MaxTerminalIdLength = 32;
+    public const int MaxTerminalIdLength = CityCard.Contracts.TerminalId.MaxLength;
 }

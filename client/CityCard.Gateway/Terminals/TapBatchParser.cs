@@ -1,5 +1,5 @@
 using System.Text;
-using CityCard.Client.Http;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Http;
 

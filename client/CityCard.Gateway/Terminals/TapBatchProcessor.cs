@@ -1,5 +1,4 @@
-using CityCard.Client;
-using CityCard.Client.Http;
+using CityCard.Http;
 using CityCard.Contracts;
 
 namespace CityCard.Gateway.Terminals;
@@ -9,7 +8,7 @@ namespace CityCard.Gateway.Terminals;
 /// and its balance depends on the order); different cards run in parallel, at most N at a time. A record whose
 /// operation id the card already recorded comes back as a replay and is reported as a duplicate: never charged twice.
 /// </summary>
-public sealed class TapBatchProcessor(CardsClient cards, GatewaySettings settings)
+public sealed class TapBatchProcessor(IClusterClient cluster, GatewaySettings settings)
 {
     public async Task<TapBatchResponse> ProcessAsync(TapBatch batch, CancellationToken cancellationToken)
     {
@@ -19,13 +18,13 @@ public sealed class TapBatchProcessor(CardsClient cards, GatewaySettings setting
             results[invalid.Number - 1] = new TapRecordResult(invalid.Number, invalid.Line, invalid.CardText, null, TapOutcome.Invalid, invalid.InvalidCode, invalid.Detail, null, null);
         }
 
-        var byCard = batch.Records.Where(r => r.IsValid).GroupBy(r => r.Card!.Value.Value).ToList();
+        var byCard = batch.Records.Where(r => r.IsValid).GroupBy(r => r.Card!.Value).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxParallelCharges, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(byCard, parallel, async (records, _) =>
         {
             foreach (var record in records)
             {
-                var outcome = await cards.ChargeAsync(records.Key, record.Request!);
+                var outcome = await cluster.Card(records.Key).Charge(record.Request!);
                 results[record.Number - 1] = ToResult(record, outcome);
             }
         });

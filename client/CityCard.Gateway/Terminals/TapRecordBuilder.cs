@@ -1,4 +1,4 @@
-using CityCard.Client.Http;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Http;
 
@@ -14,9 +14,9 @@ public static class TapRecordBuilder
             return TapRecord.Invalid(number, line, r.Card, nameof(RejectionCode.MalformedCardNumber), "The card number has the wrong letters, length or check digit.");
         }
 
-        if (!IsIdentifier(r.TerminalId, TapBatchLimits.MaxTerminalIdLength))
+        if (!TerminalId.TryParse(r.TerminalId, out _))
         {
-            return TapRecord.Invalid(number, line, card.Value, nameof(RejectionCode.InvalidTerminalId), $"A terminal id is 1 to {TapBatchLimits.MaxTerminalIdLength} letters, digits or . _ : -");
+            return TapRecord.Invalid(number, line, card.Value, nameof(RejectionCode.InvalidTerminalId), $"A terminal id is 1 to {TerminalId.MaxLength} {Identifier.Characters}");
         }
 
         if (r.TerminalSequence < 0)
@@ -35,13 +35,9 @@ public static class TapRecordBuilder
         }
         else
         {
-            return TapRecord.Invalid(number, line, card.Value, nameof(RejectionCode.InvalidOperationId), $"An operation id is 1 to {OperationIds.MaxKeyLength} letters, digits or . _ : -");
+            return TapRecord.Invalid(number, line, card.Value, nameof(RejectionCode.InvalidOperationId), $"An operation id is 1 to {OperationIds.MaxKeyLength} {Identifier.Characters}");
         }
 
-        var request = new ChargeRequest(operationId, Money.FromFen(r.Amount ?? 0), acquirer, r.MerchantId, r.Category, r.TerminalId, r.TerminalSequence, r.TappedAt, r.Ride?.ToDetails());
-        return new TapRecord(number, line, card.Value, card, request, null, null);
+        return new TapRecord(number, line, card.Value, card, Cards.ChargeRequests.From(r, operationId, acquirer), null, null);
     }
-
-    private static bool IsIdentifier(string? text, int max) =>
-        !string.IsNullOrEmpty(text) && text.Length <= max && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-');
 }

@@ -97,6 +97,9 @@ public static class DisputeIds
     /// <summary>Short enough that the card's refund operation id, <c>refund:{case}</c>, stays within 64 characters.</summary>
     public const int MaxLength = 48;
 
+    /// <summary>The caller's part of a case id a city's gateway makes, <c>{city}:{key}</c>: what the city and the colon leave.</summary>
+    public static int MaxKeyLength { get; } = MaxLength - $"{City.ZG}:".Length;
+
     public static bool IsValid(string? caseId) =>
-        !string.IsNullOrEmpty(caseId) && caseId.Length <= MaxLength && caseId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-');
+        Identifier.IsValid(caseId, MaxLength);
 }

@@ -31,5 +31,5 @@ public sealed class SiloFaultException : Exception
 
     /// <summary>The full name of the exception the silo caught.</summary>
     [Id(0)]
-    public string? FaultType { get; init; }
+    public string? FaultType { get; set; }
 }

@@ -17,9 +17,9 @@ public static class CardLimits
     /// <summary>The largest deposit a product may ask.</summary>
     public static Money MaxDeposit { get; } = Money.FromYuan(500);
 
-    public const int MaxOperationIdLength = 64;
-    public const int MaxMerchantIdLength = 32;
-    public const int MaxTerminalIdLength = 32;
+    public const int MaxOperationIdLength = OperationId.MaxLength;
+    public const int MaxMerchantIdLength = MerchantId.MaxLength;
+    public const int MaxTerminalIdLength = TerminalId.MaxLength;
     public const int MaxReasonLength = 200;
 
     /// <summary>

@@ -9,10 +9,10 @@ namespace CityCard.Domain.Cards;
 /// </summary>
 public static class RequestValidation
 {
-    public static bool IsIdentifier(string? text, int maxLength) =>
-        !string.IsNullOrEmpty(text) && text.Length <= maxLength && text.All(IsIdentifierChar);
+    /// <summary>The region's one identifier rule (<see cref="Identifier"/>), for ids without a type of their own.</summary>
+    public static bool IsIdentifier(string? text, int maxLength) => Identifier.IsValid(text, maxLength);
 
-    public static bool IsValidOperationId(string? id) => IsIdentifier(id, CardLimits.MaxOperationIdLength);
+    public static bool IsValidOperationId(string? id) => OperationId.TryParse(id, out _);
 
     /// <summary>Free text for people (a reason): bounded, non-blank, no control characters.</summary>
     public static bool IsValidReason(string? text) =>
@@ -50,14 +50,14 @@ public static class RequestValidation
             return city;
         }
 
-        if (!IsIdentifier(r.MerchantId, CardLimits.MaxMerchantIdLength))
+        if (!MerchantId.TryParse(r.MerchantId, out _))
         {
-            return new(RejectionCode.InvalidMerchantId, $"A merchant id is 1 to {CardLimits.MaxMerchantIdLength} letters, digits or . _ : -");
+            return new(RejectionCode.InvalidMerchantId, $"A merchant id is 1 to {MerchantId.MaxLength} {Identifier.Characters}");
         }
 
-        if (!IsIdentifier(r.TerminalId, CardLimits.MaxTerminalIdLength))
+        if (!TerminalId.TryParse(r.TerminalId, out _))
         {
-            return new(RejectionCode.InvalidTerminalId, $"A terminal id is 1 to {CardLimits.MaxTerminalIdLength} letters, digits or . _ : -");
+            return new(RejectionCode.InvalidTerminalId, $"A terminal id is 1 to {TerminalId.MaxLength} {Identifier.Characters}");
         }
 
         if (r.TerminalSequence < 0)
@@ -99,12 +99,11 @@ public static class RequestValidation
             return new(RejectionCode.FareAmountNotExpected, $"A {r.Category} tap names no amount; the fare comes from {r.AcquirerCity}'s policy.");
         }
 
-        foreach (var id in new[] { ride.Route, ride.FromStation, ride.ToStation })
+        if ((ride.Route is not null && !RouteId.TryParse(ride.Route, out _)) ||
+            (ride.FromStation is not null && !StationId.TryParse(ride.FromStation, out _)) ||
+            (ride.ToStation is not null && !StationId.TryParse(ride.ToStation, out _)))
         {
-            if (id is not null && !IsIdentifier(id, CardLimits.MaxMerchantIdLength))
-            {
-                return InvalidRide($"A route or station id is 1 to {CardLimits.MaxMerchantIdLength} letters, digits or . _ : -");
-            }
+            return InvalidRide($"A route or station id is 1 to {Math.Max(RouteId.MaxLength, StationId.MaxLength)} {Identifier.Characters}");
         }
 
         if (ride.EndedAt is { } ended && (ended < r.TappedAt || ended - r.TappedAt > FareLimits.MaxRideDuration))
@@ -124,6 +123,4 @@ public static class RequestValidation
     }
 
     private static CardDecision.Reject InvalidRide(string detail) => new(RejectionCode.InvalidRide, detail);
-
-    private static bool IsIdentifierChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-';
 }

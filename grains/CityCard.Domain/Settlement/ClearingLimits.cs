@@ -16,7 +16,7 @@ public static class ClearingLimits
 
     public const int MaxGapRanges = 100_000;
 
-    public const int MaxOperationIdLength = 64;
+    public const int MaxOperationIdLength = CityCard.Contracts.OperationId.MaxLength;
     public const int MaxBankReferenceLength = 64;
     public const int MaxReasonLength = 200;
 }

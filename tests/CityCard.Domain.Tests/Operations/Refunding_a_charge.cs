@@ -9,7 +9,7 @@ namespace CityCard.Domain.Tests.Operations;
 public sealed class Refunding_a_charge
 {
     private static ChargeRefunded Expected(Money amount, string op = "refund-1") =>
-        new(op, Clock.Now, "charge-1", amount, City.LZ, Category.Retail, MerchantId, Clock.Earlier.AddMinutes(-2), "YB:case-1", "Dispute upheld: alighted early");
+        new(op, Clock.Now, "charge-1", amount, City.LZ, Category.Retail, Requests.MerchantId, Clock.Earlier.AddMinutes(-2), "YB:case-1", "Dispute upheld: alighted early");
 
     [Fact]
     public void A_refund_gives_back_part_of_a_charge_and_names_its_case_city_and_tap_time()

@@ -12,7 +12,7 @@ public sealed class Reversing_a_charge
     {
         var after = Given(Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2), "charge-1"))
             .When(Reverse("reverse-1", "charge-1", Yuan(2), "Double tap at the gate"))
-            .ThenAppends(new ChargeReversed("reverse-1", Clock.Now, "charge-1", Yuan(2), City.LZ, Category.Retail, MerchantId, "Double tap at the gate"));
+            .ThenAppends(new ChargeReversed("reverse-1", Clock.Now, "charge-1", Yuan(2), City.LZ, Category.Retail, Requests.MerchantId, "Double tap at the gate"));
 
         after.HasBalanceAndDeposit(Yuan(10), Yuan(20));
         Assert.True(after.Charges.TryGet("charge-1", out var charge));
@@ -25,7 +25,7 @@ public sealed class Reversing_a_charge
     {
         var after = Given(Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2), "charge-1"))
             .When(Reverse("reverse-1", "charge-1", Fen(50), "Concession fare"))
-            .ThenAppends(new ChargeReversed("reverse-1", Clock.Now, "charge-1", Fen(50), City.LZ, Category.Retail, MerchantId, "Concession fare"));
+            .ThenAppends(new ChargeReversed("reverse-1", Clock.Now, "charge-1", Fen(50), City.LZ, Category.Retail, Requests.MerchantId, "Concession fare"));
 
         after.HasBalanceAndDeposit(Yuan(8) + Fen(50), Yuan(20));
         Assert.True(after.Charges.TryGet("charge-1", out var charge));
@@ -45,7 +45,7 @@ public sealed class Reversing_a_charge
     {
         var after = Given(Issued(), ToppedUp(Yuan(10)), Charged(Yuan(2), "charge-1"), Blocked())
             .When(Reverse())
-            .ThenAppends(new ChargeReversed("reverse-1", Clock.Now, "charge-1", Yuan(2), City.LZ, Category.Retail, MerchantId, "Double tap at the gate"));
+            .ThenAppends(new ChargeReversed("reverse-1", Clock.Now, "charge-1", Yuan(2), City.LZ, Category.Retail, Requests.MerchantId, "Double tap at the gate"));
 
         Assert.Equal(CardStatus.Blocked, after.Status);
         Assert.Equal(Yuan(10), after.Balance);
@@ -60,7 +60,7 @@ public sealed class Reversing_a_charge
 
         var after = Given(Issued(), ToppedUp(ceiling), Charged(Yuan(2), "charge-1"), ToppedUp(Yuan(2), "top-up-2"))
             .When(Reverse(amount: Yuan(2)))
-            .ThenAppends(new ChargeReversed("reverse-1", Clock.Now, "charge-1", Yuan(2), City.LZ, Category.Retail, MerchantId, "Double tap at the gate"));
+            .ThenAppends(new ChargeReversed("reverse-1", Clock.Now, "charge-1", Yuan(2), City.LZ, Category.Retail, Requests.MerchantId, "Double tap at the gate"));
 
         Assert.Equal(ceiling + Yuan(2), after.Balance);
     }

@@ -110,7 +110,7 @@ public sealed class Bad_clearing_input_is_a_named_4xx_and_changes_nothing(Gatewa
     {
         // The current window is open (or about to be): it cannot be settled before it has closed.
         var current = (await gateways.Client(City.ZG, Role.Clearing).GetWindowsAsync()).Expect().CurrentWindow;
-        (await gateways.Client(City.ZG, Role.Terminal).ChargeAsync(await gateways.NewActiveCardAsync(City.LZ, 1_000), new Client.Http.ChargeBody
+        (await gateways.Client(City.ZG, Role.Terminal).ChargeAsync(await gateways.NewActiveCardAsync(City.LZ, 1_000), new CityCard.Http.ChargeBody
         {
             Amount = 100, MerchantId = "ZG-SHOP", Category = Category.Retail, TerminalId = "ZG-T-9", TerminalSequence = 1, TappedAt = DateTimeOffset.UtcNow.AddMinutes(-1),
         }, NewKey("buy"))).Expect();

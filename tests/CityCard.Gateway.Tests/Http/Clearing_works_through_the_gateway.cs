@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using CityCard.Client.Http;
+using CityCard.Client;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Tests.Infrastructure;

@@ -58,7 +58,7 @@ public sealed class Every_code_the_gateway_answers_is_documented(GatewayFixture 
 
         var tappedAt = openApi.GetProperty("components").GetProperty("schemas").GetProperty("ChargeBody").GetProperty("properties").GetProperty("tappedAt");
         Assert.Equal(("string", "date-time"), (tappedAt.GetProperty("type").GetString(), tappedAt.GetProperty("format").GetString()));
-        Assert.Equal(Client.Http.WireTime.Pattern, tappedAt.GetProperty("pattern").GetString());
+        Assert.Equal(CityCard.Http.WireTime.Pattern, tappedAt.GetProperty("pattern").GetString());
     }
 
     private static readonly Lazy<string> ApiGuide = new(() =>

@@ -114,16 +114,16 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
     public async Task A_reversal_finds_only_charges_its_own_city_took()
     {
         var card = await gateways.NewActiveCardAsync(City.ZG, 1_000);
-        (await gateways.Client(City.LZ, Role.Terminal).ChargeAsync(card, new Client.Http.ChargeBody
+        (await gateways.Client(City.LZ, Role.Terminal).ChargeAsync(card, new CityCard.Http.ChargeBody
         {
             Amount = 300, MerchantId = "LZ-SHOP", Category = Category.Retail, TerminalId = "LZ-T-9", TerminalSequence = 1, TappedAt = DateTimeOffset.UtcNow,
         }, "lz-charge")).Expect();
 
         // Zigong's desk names Luzhou's charge by its key, but only Luzhou's gateway can reach it.
-        var fromZigong = await gateways.Client(City.ZG, Role.ServiceDesk).ReverseChargeAsync(card, "lz-charge", new Client.Http.ReverseChargeBody { Amount = 300, Reason = "x" }, NewKey("rev"));
+        var fromZigong = await gateways.Client(City.ZG, Role.ServiceDesk).ReverseChargeAsync(card, "lz-charge", new CityCard.Http.ReverseChargeBody { Amount = 300, Reason = "x" }, NewKey("rev"));
         Assert.Equal(("ChargeNotFound", 404), (fromZigong.Problem?.Code, fromZigong.Problem?.Status));
 
-        var fromLuzhou = await gateways.Client(City.LZ, Role.ServiceDesk).ReverseChargeAsync(card, "lz-charge", new Client.Http.ReverseChargeBody { Amount = 300, Reason = "x" }, NewKey("rev"));
+        var fromLuzhou = await gateways.Client(City.LZ, Role.ServiceDesk).ReverseChargeAsync(card, "lz-charge", new CityCard.Http.ReverseChargeBody { Amount = 300, Reason = "x" }, NewKey("rev"));
         Assert.Equal(1_000L, fromLuzhou.Expect().Balance);
     }
 }

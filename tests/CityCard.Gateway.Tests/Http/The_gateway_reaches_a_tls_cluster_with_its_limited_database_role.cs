@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
-using CityCard.Client.Http;
+using CityCard.Client;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Tests.Infrastructure;
 using CityCard.Integration.Tests.Infrastructure;

@@ -1,5 +1,6 @@
 using System.Globalization;
-using CityCard.Client.Http;
+using CityCard.Client;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway;
 using CityCard.Gateway.Access;

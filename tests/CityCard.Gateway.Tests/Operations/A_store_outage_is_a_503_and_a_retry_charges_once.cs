@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
-using CityCard.Client.Http;
+using CityCard.Client;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Access;
 using CityCard.Gateway.Tests.Infrastructure;

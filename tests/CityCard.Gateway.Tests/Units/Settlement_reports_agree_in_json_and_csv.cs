@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CityCard.Client;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Http;
 using CityCard.Gateway.Tests.Infrastructure;

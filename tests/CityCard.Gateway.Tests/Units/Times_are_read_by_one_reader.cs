@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using CityCard.Client.Http;
+using CityCard.Client;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Gateway.Http;
 using CityCard.Gateway.Terminals;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using CityCard.Client.Http;
+using CityCard.Client;
+using CityCard.Http;
 using CityCard.Contracts;
 using CityCard.Integration.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using CityCard.Client;
+using CityCard.Gateway.Cluster;
 using CityCard.Contracts;
 using CityCard.Domain.Disputes;
 using CityCard.Grains.Disputes;

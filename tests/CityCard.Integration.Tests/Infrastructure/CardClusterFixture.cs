@@ -1,4 +1,3 @@
-using CityCard.Client;
 using CityCard.Contracts;
 using CityCard.Domain.Cards;
 using CityCard.Domain.Policies;

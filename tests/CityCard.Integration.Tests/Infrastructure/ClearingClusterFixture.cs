@@ -1,4 +1,4 @@
-using CityCard.Client;
+using CityCard.Gateway.Cluster;
 using CityCard.Contracts;
 using CityCard.Domain.Cards;
 using CityCard.Grains;

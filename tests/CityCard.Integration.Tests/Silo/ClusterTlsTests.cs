@@ -1,4 +1,3 @@
-using CityCard.Client;
 using CityCard.Cluster.Tls;
 using CityCard.Contracts;
 using CityCard.Integration.Tests.Infrastructure;

@@ -1,4 +1,3 @@
-using CityCard.Client;
 using CityCard.Contracts;
 using CityCard.Integration.Tests.Infrastructure;
 using CityCard.Silo.OrleansTables;

@@ -1,5 +1,4 @@
 using System.Net;
-using CityCard.Client;
 using CityCard.Contracts;
 using CityCard.Integration.Tests.Infrastructure;
 using CityCard.Silo;
