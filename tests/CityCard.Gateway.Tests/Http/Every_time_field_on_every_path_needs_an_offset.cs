@@ -28,15 +28,15 @@ public sealed class Every_time_field_on_every_path_needs_an_offset(GatewayFixtur
     private static readonly TimeField[] Fields =
     [
         new("JSON body", "tappedAt", false, (card, time) => Charge(card, Requests.ChargeJson(200, time))),
-        new("JSON body", "ride.endedAt", false, (card, time) => Charge(card, Requests.BikeJson(endedAt: time))),
+        new("JSON body", "ride.endedAt", false, (card, time) => Charge(card, Requests.BikeJson(tappedAt: Requests.Now(-4), endedAt: time))),
         new("JSON Lines", "tappedAt", true, (card, time) => Batch(
             $$"""{"card":"{{card}}","amount":200,"merchantId":"ZG-SHOP","category":"Retail","terminalId":"{{NewTerminal()}}","terminalSequence":1,"tappedAt":"{{time}}"}""",
             "application/x-ndjson")),
         new("JSON Lines", "ride.endedAt", true, (card, time) => Batch(
-            $$$"""{"card":"{{{card}}}","merchantId":"ZG-BIKE","category":"Bike","terminalId":"{{{NewTerminal()}}}","terminalSequence":1,"tappedAt":"{{{Requests.Now(-40)}}}","ride":{"endedAt":"{{{time}}}"}}""",
+            $$$"""{"card":"{{{card}}}","merchantId":"ZG-BIKE","category":"Bike","terminalId":"{{{NewTerminal()}}}","terminalSequence":1,"tappedAt":"{{{Requests.Now(-4)}}}","ride":{"endedAt":"{{{time}}}"}}""",
             "application/x-ndjson")),
         new("CSV", "tappedAt", true, (card, time) => Batch($"{CsvHeader}\n{card},200,ZG-SHOP,Retail,{NewTerminal()},1,{time},\n", "text/csv")),
-        new("CSV", "endedAt", true, (card, time) => Batch($"{CsvHeader}\n{card},,ZG-BIKE,Bike,{NewTerminal()},1,{Requests.Now(-40)},{time}\n", "text/csv")),
+        new("CSV", "endedAt", true, (card, time) => Batch($"{CsvHeader}\n{card},,ZG-BIKE,Bike,{NewTerminal()},1,{Requests.Now(-4)},{time}\n", "text/csv")),
         new("query", "asOf (card)", false, (card, time) => Get($"v1/cards/{card}?asOf={Uri.EscapeDataString(time)}")),
         new("query", "asOf (history)", false, (card, time) => Get($"v1/cards/{card}/history?asOf={Uri.EscapeDataString(time)}")),
         new("query", "asOf (trial balance)", false, (_, time) => Get($"v1/ledger/trial-balance?asOf={Uri.EscapeDataString(time)}")),
@@ -111,8 +111,8 @@ public sealed class Every_time_field_on_every_path_needs_an_offset(GatewayFixtur
     {
         var card = await gateways.NewActiveCardAsync(City.ZG, 10_000);
         var path = Fields.Single(f => $"{f.Path}: {f.Field}" == field);
-        // A tap of five minutes ago; a query as of a minute from now, when the card (issued just now) exists.
-        var at = DateTimeOffset.UtcNow.AddMinutes(path.Path == "query" ? 1 : -5);
+        // A tap of two minutes ago (a bike taken four minutes ago), within the clock skew allowed before the card's issue (it was issued just now); a query as of a minute from now, when the card (issued just now) exists.
+        var at = DateTimeOffset.UtcNow.AddMinutes(path.Path == "query" ? 1 : -2);
         var inChina = at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
         using var response = await gateways.Http(City.ZG).SendAsync(path.Request(card, inChina));
