@@ -88,7 +88,7 @@ public sealed class ClearingViewQuery(
     private async Task<TapActivity> ActivityAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var since = now.AddMinutes(-ActivityMinutes);
-        var recent = $"(select timestamp, type, data from {schema}.mt_events order by seq_id desc limit {MaxEventsScanned}) e";
+        var recent = $"(select m.timestamp, m.type, m.data from {schema}.mt_events m where {CardEventFeed.CardEventsOnly("m")} order by m.seq_id desc limit {MaxEventsScanned}) e";
 
         await using var span = new NpgsqlCommand($"select count(*)::int, min(timestamp) from {recent}", connection);
         int scanned;
