@@ -39,6 +39,32 @@ public static class DisputeDecider
         };
     }
 
+    /// <summary>
+    /// The refund an upheld case asks of the card, under the case's one refund operation id (so that asking again pays
+    /// once); null when no refund is pending.
+    /// </summary>
+    public static RefundChargeRequest? RefundToAsk(DisputeState s) =>
+        s is { RefundPending: true, Opened: { } opened, Upheld: { } upheld }
+            ? new RefundChargeRequest(upheld.RefundOperationId, opened.ChargeOperationId, upheld.Amount, s.CaseId, upheld.Reason)
+            : null;
+
+    /// <summary>
+    /// What the case records of the card's answer to its refund: paid at the card's version, or refused with the
+    /// card's code (the case stays upheld and operations settle it by hand). Continues the uphold's operation; a
+    /// replay when no refund is pending any more (another activation recorded the answer first).
+    /// </summary>
+    public static DisputeDecision RecordRefund(DisputeState s, CardOperationResult answer, DateTimeOffset now)
+    {
+        if (!s.RefundPending || s.Upheld is not { } upheld)
+        {
+            return new DisputeDecision.Replay();
+        }
+
+        return new DisputeDecision.Append(answer.IsAccepted
+            ? new DisputeRefundPaid(upheld.OperationId, now, upheld.RefundOperationId, upheld.Amount, answer.Version)
+            : new DisputeRefundFailed(upheld.OperationId, now, upheld.RefundOperationId, answer.Rejection!.Value, answer.Detail ?? string.Empty));
+    }
+
     private static DisputeDecision Open(DisputeState s, OpenDisputeRequest r, ChargeView? charge, DateTimeOffset now, DisputePolicy policy)
     {
         if (r.Card.IsEmpty)

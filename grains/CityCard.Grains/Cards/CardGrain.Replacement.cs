@@ -13,17 +13,19 @@ public sealed partial class CardGrain
 {
     public async Task<CardOperationResult> Replace(ReplaceCardRequest request)
     {
-        if (state is not null && state.OutgoingReplacement is null
-            && CardDecider.Decide(state, request, clock.GetUtcNow(), policies) is CardDecision.Append)
+        // Step 1 runs between the decision and its append, once the card has decided to give up its number: decided
+        // once, never as a dry run first. After a version conflict the card decides again and claims again (the
+        // claim is idempotent under the same operation id).
+        var result = await Execute("replace", request, beforeAppend: async current =>
         {
-            var claim = await NewCard(request).ClaimReplacement(new ClaimReplacementRequest(request.OperationId, card, state.Product!.Value));
-            if (!claim.IsAccepted)
+            if (current.OutgoingReplacement is not null)
             {
-                return claim with { Balance = state.Balance, CardStatus = state.Status, Version = state.Version, IsReplay = false };
+                return null;
             }
-        }
 
-        var result = await Execute("replace", request);
+            var claim = await NewCard(request).ClaimReplacement(new ClaimReplacementRequest(request.OperationId, card, current.Product!.Value));
+            return claim.IsAccepted ? null : claim with { Balance = current.Balance, CardStatus = current.Status, Version = current.Version, IsReplay = false };
+        });
         if (result.IsAccepted && state?.OutgoingReplacement is { } transfer && transfer.OperationId == request.OperationId)
         {
             await NewCard(request).ReceiveReplacementFunds(

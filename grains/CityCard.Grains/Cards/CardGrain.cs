@@ -86,7 +86,12 @@ public sealed partial class CardGrain(
     private CardState ValidState() =>
         state ?? throw new ArgumentException($"'{this.GetPrimaryKeyString()}' is not a card number; check it with CardNumber.TryParse first.");
 
-    private async Task<CardOperationResult> Execute(string operation, CardRequest request, City? city = null, Category? category = null)
+    /// <summary>
+    /// Load → decide → append → evolve for one request. <paramref name="beforeAppend"/>, if any, runs once the decider
+    /// has decided to append and before the append; a result from it is the answer instead (nothing is appended).
+    /// </summary>
+    private async Task<CardOperationResult> Execute(
+        string operation, CardRequest request, City? city = null, Category? category = null, Func<CardState, Task<CardOperationResult?>>? beforeAppend = null)
     {
         using var activity = CardTelemetry.Source.StartActivity($"card.{operation}");
         activity?.SetTag("citycard.card", this.GetPrimaryKeyString());
@@ -95,7 +100,7 @@ public sealed partial class CardGrain(
 
         var result = state is null
             ? CardOperationResult.Rejected(request.OperationId, RejectionCode.MalformedCardNumber, $"'{this.GetPrimaryKeyString()}' is not a card number.")
-            : await DecideAndRecord(request);
+            : await DecideAndRecord(request, beforeAppend);
 
         activity?.SetTag("citycard.outcome", result.Status.ToString());
         if (result.Rejection is { } code)
@@ -108,7 +113,7 @@ public sealed partial class CardGrain(
         return result;
     }
 
-    private async Task<CardOperationResult> DecideAndRecord(CardRequest request)
+    private async Task<CardOperationResult> DecideAndRecord(CardRequest request, Func<CardState, Task<CardOperationResult?>>? beforeAppend)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -123,6 +128,11 @@ public sealed partial class CardGrain(
                     return FromRecord(replay.First, isReplay: true);
 
                 case CardDecision.Append append:
+                    if (beforeAppend is not null && await beforeAppend(current) is { } instead)
+                    {
+                        return instead;
+                    }
+
                     var staged = CardAppend.Of(current, append.Events);
                     var next = staged.StateAfter;
                     var outcome = await AppendOrFault(staged);

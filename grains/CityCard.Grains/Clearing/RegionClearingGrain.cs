@@ -176,36 +176,29 @@ public sealed partial class RegionClearingGrain(
         && !before.Book.WithStatus(WindowStatus.Closing).Any();
 
     /// <summary>
-    /// The card grain's order of checks: operation id, then replay (same id: first outcome, or a conflict), then the
-    /// pure decision. Only an accepted command is recorded, with its outcome, in the change's own transaction.
+    /// Load → decide → commit for a command: idempotency and the answer are decided by the pure
+    /// <see cref="ClearingCommandDecider"/> (the first record of the operation id looked up in the store), the command's
+    /// rules by <paramref name="decide"/>. Only an accepted command is recorded, with its answer, in the change's own
+    /// transaction.
     /// </summary>
     private async Task<ClearingOperationResult> CommandAsync(ClearingRequest request, Func<ClearingState, DateTimeOffset, Task<CommandOutcome>> decide)
     {
-        if (!Domain.Cards.RequestValidation.IsValidOperationId(request.OperationId))
+        var first = Domain.Cards.RequestValidation.IsValidOperationId(request.OperationId) && await store.FindOperationAsync(request.OperationId) is { } recorded
+            ? new FirstClearingOperation(recorded.Fingerprint, recorded.Result)
+            : null;
+        if (ClearingCommandDecider.CheckOperation(request, first) is { } answer)
         {
-            return ClearingOperationResult.Rejected(request.OperationId, ClearingRejection.InvalidOperationId, $"An operation id is 1 to {ClearingLimits.MaxOperationIdLength} letters, digits or . _ : -");
-        }
-
-        var fingerprint = ClearingFingerprint.Of(request);
-        if (await store.FindOperationAsync(request.OperationId) is { } first)
-        {
-            return first.Fingerprint == fingerprint
-                ? first.Result with { IsReplay = true }
-                : ClearingOperationResult.Rejected(request.OperationId, ClearingRejection.OperationConflict, $"Operation '{request.OperationId}' was already used for a different command.");
+            return answer;
         }
 
         var now = clock.GetUtcNow();
-        switch (await decide(await StateAsync(), now))
+        var decision = ClearingCommandDecider.Decide(request, await decide(await StateAsync(), now));
+        if (decision is { Change: { } change, Fingerprint: { } fingerprint })
         {
-            case CommandOutcome.Rejected rejected:
-                return ClearingOperationResult.Rejected(request.OperationId, rejected.Code, rejected.Detail);
-            case CommandOutcome.Accepted accepted:
-                var result = new ClearingOperationResult(request.OperationId, OperationStatus.Accepted, null, null, accepted.Window.ToView(), false);
-                await CommitAsync(accepted.Change, new RecordedOperation(request.OperationId, fingerprint, result), now, null);
-                return result;
-            default:
-                throw new InvalidOperationException("Unknown command outcome.");
+            await CommitAsync(change, new RecordedOperation(request.OperationId, fingerprint, decision.Result), now, null);
         }
+
+        return decision.Result;
     }
 
     /// <summary>

@@ -78,22 +78,18 @@ public sealed partial class DisputeGrain(
     /// <summary>An upheld case whose refund the card has not answered yet asks it (again: the same operation id pays once).</summary>
     private async Task FinishRefundAsync()
     {
-        if (!state.RefundPending)
+        if (DisputeDecider.RefundToAsk(state) is not { } refund)
         {
             return;
         }
 
-        var (opened, upheld) = (state.Opened!, state.Upheld!);
-        var result = await Card(opened.Card).RefundCharge(new RefundChargeRequest(upheld.RefundOperationId, opened.ChargeOperationId, upheld.Amount, CaseId, upheld.Reason));
-        DisputeEvent outcome = result.IsAccepted
-            ? new DisputeRefundPaid(upheld.OperationId, clock.GetUtcNow(), upheld.RefundOperationId, upheld.Amount, result.Version)
-            : new DisputeRefundFailed(upheld.OperationId, clock.GetUtcNow(), upheld.RefundOperationId, result.Rejection!.Value, result.Detail ?? string.Empty);
-        if (!result.IsAccepted)
+        var answer = await Card(state.Opened!.Card).RefundCharge(refund);
+        if (!answer.IsAccepted)
         {
-            LogRefundRefused(logger, CaseId, result.Rejection!.Value);
+            LogRefundRefused(logger, CaseId, answer.Rejection!.Value);
         }
 
-        if (!await AppendAsync(state, outcome))
+        if (DisputeDecider.RecordRefund(state, answer, clock.GetUtcNow()) is DisputeDecision.Append append && !await AppendAsync(state, append.Event))
         {
             // Another activation recorded the outcome first; its record stands.
             await LoadAsync();

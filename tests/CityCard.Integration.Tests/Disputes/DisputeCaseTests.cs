@@ -104,6 +104,45 @@ public sealed class DisputeCaseTests(DrivenClearingFixture fixture) : IClassFixt
         Assert.Contains(list.Cases, c => c.CaseId == caseId && c.RefundAmount == Money.FromFen(500));
     }
 
+    /// <summary>
+    /// A case is a Marten stream (docs/decisions/0080): its events in mt_events under their pinned names at versions
+    /// 1, 2, 3…, and a second writer at a version already taken is refused; the clearing feed selects card events by
+    /// type, so the projection catches up past them without reading them as card events.
+    /// </summary>
+    [Fact]
+    public async Task A_case_is_a_marten_stream_of_pinned_events_that_the_clearing_feed_never_reads_as_card_events()
+    {
+        await days.FreshDayAsync();
+        var (card, charge) = await CoachFareAsync();
+        var caseId = NewCase();
+        Assert.True((await Disputes.OpenAsync(caseId, Open(card, charge))).IsAccepted);
+        Assert.True((await Disputes.ReviewAsync(caseId, Review())).IsAccepted);
+
+        var stored = new List<string>();
+        await using (var connection = new NpgsqlConnection(fixture.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var read = new NpgsqlCommand("select version, type from citycard.mt_events where stream_id = $1 order by version", connection)
+            {
+                Parameters = { new() { Value = MartenDisputeStore.StreamKey(caseId) } },
+            };
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                stored.Add($"{reader.GetInt64(0)} {reader.GetString(1)}");
+            }
+        }
+
+        Assert.Equal(["1 dispute_opened.v1", "2 dispute_review_started.v1"], stored);
+        var store = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<IDisputeStore>();
+        var loaded = await store.LoadAsync(caseId);
+        var late = new DisputeReviewStarted(NewOp("LZ:late"), fixture.Now, City.LZ, "lz-ops-03", "a second writer at version 1");
+        Assert.False(await store.AppendAsync(caseId, 1, [late], DisputeEvolver.Fold(DisputeState.Initial(caseId), [loaded[0], late])));
+
+        var status = await fixture.Clearing.CatchUpAsync();
+        Assert.Equal(0, status.LagEvents);
+    }
+
     [Fact]
     public async Task Nothing_is_decided_on_a_card_stream_that_fails_its_hash_chain()
     {

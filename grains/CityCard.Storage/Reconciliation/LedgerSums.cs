@@ -69,7 +69,7 @@ public sealed record LedgerSnapshot(Checkpoint Checkpoint, IReadOnlyList<Clearin
 
         var ledgers = await LedgerSums.ReadAsync(connection, transaction, schema, cancellationToken);
         await using var count = new NpgsqlCommand(
-            $"select count(*) from {schema}.mt_events where seq_id <= $1 and stream_id <> '{CardEventFeed.MartenTombstoneStream}'", connection, transaction)
+            $"select count(*) from {schema}.mt_events e where e.seq_id <= $1 and {CardEventFeed.CardEventsOnly("e")}", connection, transaction)
         {
             Parameters = { new() { Value = checkpoint.Position } },
         };

@@ -4,28 +4,16 @@ using Weasel.Postgresql.Tables;
 namespace CityCard.Grains.Disputes;
 
 /// <summary>
-/// The dispute cases' own tables, created with the event store. Each case is a short stream of its own in
-/// <c>dispute_events</c> (primary key case and version: two writers at one version cannot both land);
-/// <c>dispute_cases</c> is the list the cities read, written in the same transaction as the events.
-/// Apart from <c>mt_events</c> on purpose: the clearing house reads every row there as a card event.
+/// The list of dispute cases the cities read, <c>dispute_cases</c>, created with the event store and written in the
+/// same transaction as the case's events. The events themselves are a Marten stream per case
+/// (<see cref="MartenDisputeStore"/>); before decision 0080 they had a table of their own, <c>dispute_events</c>,
+/// which a database made then still holds and nothing reads.
 /// </summary>
 public static class DisputeSchema
 {
-    public const string Events = "dispute_events";
     public const string Cases = "dispute_cases";
 
-    public static IEnumerable<Table> Tables(string schema) => [EventsTable(schema), CasesTable(schema)];
-
-    private static Table EventsTable(string schema)
-    {
-        var t = new Table(Name(schema, Events));
-        t.AddColumn("case_id", "varchar(64)").AsPrimaryKey();
-        t.AddColumn<int>("version").AsPrimaryKey();
-        t.AddColumn("type", "varchar(48)").NotNull();
-        t.AddColumn("data", "jsonb").NotNull();
-        t.AddColumn<DateTimeOffset>("recorded_at").NotNull();
-        return t;
-    }
+    public static IEnumerable<Table> Tables(string schema) => [CasesTable(schema)];
 
     private static Table CasesTable(string schema)
     {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CityCard.Contracts;
 using CityCard.Domain.Cards;
+using CityCard.Domain.Disputes;
 using CityCard.Domain.Ledger;
 using CityCard.Domain.Projection;
 using CityCard.Grains.Storage;
@@ -12,7 +13,9 @@ namespace CityCard.Grains.Clearing;
 
 /// <summary>
 /// Reads card events from Marten's <c>mt_events</c> in global sequence order, straight from SQL and deserialised with
-/// Marten's own serializer by the pinned event names. An event whose stored name is not a known card event stops the
+/// Marten's own serializer by the pinned event names. Card events are selected by type (<see cref="CardEventsOnly"/>):
+/// the dispute cases' streams share <c>mt_events</c>, and their sequence numbers look to the projection like any other
+/// gap, resolved once no older transaction is open. An event whose stored name is not a known card event stops the
 /// read: it is never skipped. The projection's reads bring each event's chain link and the link stored with the event
 /// before it in its stream (one index lookup), so that the link is checked before anything is posted; data that no
 /// longer reads as its event comes back as an unreadable event, for the check to name, not as a failed read.
@@ -27,6 +30,19 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
     public const string MartenTombstoneStream = "mt_tombstone";
 
     private static readonly Dictionary<string, Type> Types = CardEventTypes.Names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
+
+    private static readonly string OtherStreamsTypes =
+        string.Join(", ", DisputeEventTypes.Names.Values.Order(StringComparer.Ordinal).Select(n => $"'{n}'"));
+
+    /// <summary>
+    /// The condition that selects card events of <c>mt_events</c> aliased <paramref name="alias"/>, by type: every row
+    /// but Marten's tombstones and the events of the other streams in <c>mt_events</c>, the dispute cases', known by
+    /// their pinned names (<see cref="DisputeEventTypes"/>). Selecting by exclusion, not by the list of card event
+    /// names, keeps the feed's rule that an event it does not know stops the read: a card event type added by a newer
+    /// version is never skipped as a gap. The names are our own constants, written into the statement as literals.
+    /// </summary>
+    public static string CardEventsOnly(string alias) =>
+        $"{alias}.stream_id <> '{MartenTombstoneStream}' and {alias}.type not in ({OtherStreamsTypes})";
 
     private readonly string schema = options.Value.Schema;
 
@@ -48,7 +64,7 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
         var gapCommand = new NpgsqlBatchCommand(
             $"select {StoredColumns} from {schema}.mt_events e {PreviousJoin} " +
             "join unnest($1::bigint[], $2::bigint[]) as g(lo, hi) on e.seq_id between g.lo and g.hi " +
-            $"where e.stream_id <> '{MartenTombstoneStream}' order by e.seq_id")
+            $"where {CardEventsOnly("e")} order by e.seq_id")
         {
             Parameters =
             {
@@ -58,7 +74,7 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
         };
         commands.BatchCommands.Add(gapCommand);
         commands.BatchCommands.Add(new NpgsqlBatchCommand(
-            $"select {StoredColumns} from {schema}.mt_events e {PreviousJoin} where e.seq_id > $1 and e.stream_id <> '{MartenTombstoneStream}' order by e.seq_id limit $2")
+            $"select {StoredColumns} from {schema}.mt_events e {PreviousJoin} where e.seq_id > $1 and {CardEventsOnly("e")} order by e.seq_id limit $2")
         {
             Parameters = { new() { Value = checkpoint.Position }, new() { Value = batch } },
         });
@@ -86,7 +102,7 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            $"select seq_id, stream_id, type, data from {schema}.mt_events where seq_id > $1 and stream_id <> '{MartenTombstoneStream}' order by seq_id limit $2", connection)
+            $"select e.seq_id, e.stream_id, e.type, e.data from {schema}.mt_events e where e.seq_id > $1 and {CardEventsOnly("e")} order by e.seq_id limit $2", connection)
         {
             Parameters = { new() { Value = position }, new() { Value = batch } },
         };
@@ -100,7 +116,7 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
-            $"select {StoredColumns} from {schema}.mt_events e {PreviousJoin} where e.seq_id > $1 and e.stream_id <> '{MartenTombstoneStream}' order by e.seq_id limit $2", connection)
+            $"select {StoredColumns} from {schema}.mt_events e {PreviousJoin} where e.seq_id > $1 and {CardEventsOnly("e")} order by e.seq_id limit $2", connection)
         {
             Parameters = { new() { Value = position }, new() { Value = batch } },
         };
@@ -126,9 +142,9 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
     public async Task<long> HighWaterAsync(CancellationToken cancellationToken = default) =>
         await ScalarAsync($"select case when is_called then last_value else 0 end from {schema}.mt_events_sequence", cancellationToken);
 
-    /// <summary>The highest committed sequence number.</summary>
+    /// <summary>The highest committed sequence number of a card event.</summary>
     public async Task<long> HeadAsync(CancellationToken cancellationToken = default) =>
-        await ScalarAsync($"select coalesce(max(seq_id), 0) from {schema}.mt_events where stream_id <> '{MartenTombstoneStream}'", cancellationToken);
+        await ScalarAsync($"select coalesce(max(e.seq_id), 0) from {schema}.mt_events e where {CardEventsOnly("e")}", cancellationToken);
 
     /// <summary>
     /// Gap tracking assumes sequence numbers are handed out in the order transactions take them. A sequence cache
