@@ -36,6 +36,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ICardEventStore, MartenCardEventStore>();
         services.TryAddSingleton<HotlistStore>();
         services.TryAddSingleton<StreamChainStore>();
+        services.TryAddSingleton<BulkIssueWriter>();
+        services.TryAddSingleton<Cards.BulkIssuer>();
         services.TryAddSingleton<IDisputeStore, PostgresDisputeStore>();
 
         // A bad deadline stops the silo at start, naming the setting.
