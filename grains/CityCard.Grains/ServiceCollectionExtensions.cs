@@ -5,7 +5,6 @@ using CityCard.Grains.Reconciliation;
 using CityCard.Grains.Policies;
 using CityCard.Grains.Storage;
 using CityCard.Grains.Telemetry;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -27,18 +26,10 @@ public static class ServiceCollectionExtensions
     {
         var options = new CardStoreOptions();
         configure?.Invoke(options);
-        services.TryAddSingleton(Options.Create(options));
-
-        services.AddMarten(marten => MartenSetup.Configure(marten, connectionString, options))
-            .ApplyAllDatabaseChangesOnStartup();
+        services.AddCityCardStorage(connectionString, options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PolicySet>(_ => PolicyDirectory.Load(PolicyDirectory.Locate(null)));
-        services.TryAddSingleton<ICardEventStore, MartenCardEventStore>();
-        services.TryAddSingleton<HotlistStore>();
-        services.TryAddSingleton<StreamChainStore>();
-        services.TryAddSingleton<BulkIssueWriter>();
         services.TryAddSingleton<Cards.BulkIssuer>();
-        services.TryAddSingleton<IDisputeStore, PostgresDisputeStore>();
 
         // A bad deadline stops the silo at start, naming the setting.
         services.AddOptions<DisputeOptions>().Validate(o => o.ToPolicy() is not null).ValidateOnStart();
@@ -63,11 +54,7 @@ public static class ServiceCollectionExtensions
 
         // A bad rate or cap stops the silo at start, naming the setting, rather than at the first projection.
         options.Validate(o => o.ToPolicy() is not null).ValidateOnStart();
-        services.TryAddSingleton<IClearingStore, PostgresClearingStore>();
-        services.TryAddSingleton<CardEventFeed>();
-        services.TryAddSingleton<LedgerQueries>();
-        services.AddOptions<ReconciliationOptions>();
-        services.TryAddSingleton<ReconciliationService>();
+        services.AddCityCardClearingStorage();
         services.AddMetrics();
         services.TryAddSingleton<ClearingTelemetry>();
         return services;

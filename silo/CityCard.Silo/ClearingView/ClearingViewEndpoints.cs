@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CityCard.Contracts;
 using CityCard.Silo.Operators;
 
 namespace CityCard.Silo.ClearingView;
@@ -17,18 +18,21 @@ public static class ClearingViewEndpoints
     public static void MapClearingView(this WebApplication app)
     {
         var group = app.MapGroup(Path).RequireAuthorization(OperatorAuthentication.Policy).ExcludeFromDescription();
-        group.MapGet(string.Empty, async (HttpContext http, ClearingViewQuery query, CancellationToken cancellationToken) =>
+        group.MapGet(string.Empty, async (HttpContext http, ClearingViewQuery query, IGrainFactory grains, CancellationToken cancellationToken) =>
         {
             NoStore(http, "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
-            var data = await query.ReadAsync(cancellationToken);
+            var data = await query.ReadAsync(await ProjectionStatusAsync(grains), cancellationToken);
             return Results.Content(ClearingViewPage.Render(data, http.User.Identity?.Name), "text/html; charset=utf-8");
         });
-        group.MapGet("/data", async (HttpContext http, ClearingViewQuery query, CancellationToken cancellationToken) =>
+        group.MapGet("/data", async (HttpContext http, ClearingViewQuery query, IGrainFactory grains, CancellationToken cancellationToken) =>
         {
             NoStore(http, "default-src 'none'; frame-ancestors 'none'");
-            return Results.Json(await query.ReadAsync(cancellationToken), Json);
+            return Results.Json(await query.ReadAsync(await ProjectionStatusAsync(grains), cancellationToken), Json);
         });
     }
+
+    private static Task<ProjectionStatus> ProjectionStatusAsync(IGrainFactory grains) =>
+        grains.GetGrain<IRegionClearingGrain>(IRegionClearingGrain.Key).GetProjectionStatus();
 
     private static void NoStore(HttpContext http, string policy)
     {

@@ -10,13 +10,12 @@ using Npgsql;
 namespace CityCard.Silo.ClearingView;
 
 /// <summary>
-/// Reads what the clearing view shows, never writing: the projection's status from the clearing house (the grain),
-/// the windows and the current window's movements from the clearing tables (the positions and flows worked out by the
+/// Reads what the clearing view shows, never writing: beside the projection's status (asked of the clearing house's
+/// grain by the caller, so that this storage-side reader needs no Orleans), the windows and the current window's movements from the clearing tables (the positions and flows worked out by the
 /// same <see cref="SettlementCalculator"/> that settles a window), and the recent card activity from the newest card
 /// events (a bounded read backwards along the event sequence, so its cost does not grow with the log).
 /// </summary>
 public sealed class ClearingViewQuery(
-    IGrainFactory grains,
     IClearingStore clearing,
     IDocumentStore store,
     IOptions<CardStoreOptions> storeOptions,
@@ -38,10 +37,9 @@ public sealed class ClearingViewQuery(
     private readonly string schema = storeOptions.Value.Schema;
     private readonly ClearingPolicy policy = clearingOptions.Value.ToPolicy();
 
-    public async Task<ClearingViewData> ReadAsync(CancellationToken cancellationToken)
+    public async Task<ClearingViewData> ReadAsync(ProjectionStatus status, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var status = await grains.GetGrain<IRegionClearingGrain>(IRegionClearingGrain.Key).GetProjectionStatus();
         var (state, _) = await clearing.LoadAsync(cancellationToken);
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);

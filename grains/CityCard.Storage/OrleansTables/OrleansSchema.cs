@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace CityCard.Silo.OrleansTables;
