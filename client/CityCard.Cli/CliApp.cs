@@ -26,6 +26,7 @@ public static class CliApp
         root.Subcommands.Add(DisputeCommands.Create());
         root.Subcommands.Add(ReconcileCommand.Create());
         root.Subcommands.Add(UploadCommand.Create());
+        root.Subcommands.Add(IssueBatchCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(WindowCommand.Create());

@@ -79,6 +79,19 @@ public sealed partial class GatewayClient
         return await SendAsync<TapBatchResponse>(request, ct);
     }
 
+    /// <summary>Starts (or resumes, or replays) the batch a batch file names; the answer says where it stands.</summary>
+    public async Task<GatewayResult<IssueBatchStatus>> StartIssueBatchAsync(string batchFile, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/issue-batches")
+        {
+            Content = new StringContent(batchFile, Encoding.UTF8, "text/csv"),
+        };
+        return await SendAsync<IssueBatchStatus>(request, ct);
+    }
+
+    public Task<GatewayResult<IssueBatchStatus>> GetIssueBatchAsync(string batchId, CancellationToken ct = default) =>
+        GetAsync<IssueBatchStatus>($"v1/issue-batches/{Uri.EscapeDataString(batchId)}", ct);
+
     public Task<GatewayResult<HotlistPage>> GetHotlistAsync(long? asOfVersion = null, string? after = null, int? limit = null, CancellationToken ct = default) =>
         GetAsync<HotlistPage>($"v1/hotlist{Query(("asOfVersion", Number(asOfVersion)), ("after", after), ("limit", Number(limit)))}", ct);
 

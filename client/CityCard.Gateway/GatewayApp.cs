@@ -7,6 +7,7 @@ using CityCard.Gateway.Disputes;
 using CityCard.Gateway.Hotlist;
 using CityCard.Gateway.Http;
 using CityCard.Gateway.Integrity;
+using CityCard.Gateway.Issuance;
 using CityCard.Gateway.Operations;
 using CityCard.Gateway.Reconciliation;
 using CityCard.Gateway.Reference;
@@ -112,6 +113,7 @@ public static class GatewayApp
             .ExcludeFromDescription().AllowAnonymous();
         app.MapCardEndpoints();
         app.MapTapBatchEndpoints();
+        app.MapIssueBatchEndpoints();
         app.MapHotlistEndpoints();
         app.MapClearingEndpoints();
         app.MapStreamVerificationEndpoints();

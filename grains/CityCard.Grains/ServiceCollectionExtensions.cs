@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddCityCardStorage(connectionString, options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PolicySet>(_ => PolicyDirectory.Load(PolicyDirectory.Locate(null)));
+        services.TryAddSingleton<Cards.BulkIssuer>();
 
         // A bad deadline stops the silo at start, naming the setting.
         services.AddOptions<DisputeOptions>().Validate(o => o.ToPolicy() is not null).ValidateOnStart();

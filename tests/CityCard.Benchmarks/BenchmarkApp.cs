@@ -26,11 +26,22 @@ public static class BenchmarkApp
             case "rebuild":
                 await RebuildBenchmark.RunAsync(connectionString, Console.Out);
                 return 0;
+            case "region":
+                var cards = RegionBenchmark.DefaultCards;
+                var at = Array.IndexOf(args, "--cards");
+                if (at >= 0 && (at + 1 >= args.Length || !int.TryParse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture, out cards) || cards is < 4 or > CityCard.Contracts.IssueBatchRequest.MaxCards * 4))
+                {
+                    Console.Error.WriteLine($"--cards takes a number of cards, 4 to {CityCard.Contracts.IssueBatchRequest.MaxCards * 4:N0}.");
+                    return 2;
+                }
+
+                await RegionBenchmark.RunAsync(connectionString, cards, Console.Out);
+                return 0;
             case "taps":
                 await TapThroughputBenchmark.RunAsync(connectionString, Console.Out);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: bench.sh activation|projection|taps|rebuild");
+                Console.Error.WriteLine("usage: bench.sh activation|projection|taps|rebuild|region [--cards N]");
                 return 2;
         }
     }

@@ -58,7 +58,7 @@ public static class RebuildBenchmark
     }
 
     /// <summary>The day's window closed and the bank's confirmation recorded, so the rebuild replays a window's life too.</summary>
-    private static async Task CloseAndSettleAsync(CardEventFeed feed, PostgresClearingStore clearing)
+    internal static async Task CloseAndSettleAsync(CardEventFeed feed, PostgresClearingStore clearing)
     {
         var policy = ClearingPolicy.Default with { AutoCloseAfter = null };
         var (state, version) = await clearing.LoadAsync();

@@ -59,7 +59,7 @@ public static class TapThroughputBenchmark
         return rounds[2];
     }
 
-    private static async Task<double> MeasureAsync(string server, bool groupCommit)
+    internal static async Task<double> MeasureAsync(string server, bool groupCommit)
     {
         var connectionString = await Databases.CreateFreshAsync(server, groupCommit ? "taps_grouped" : "taps_alone");
         var builder = new InProcessTestClusterBuilder(1);

@@ -59,6 +59,10 @@ public static class AccessRules
         [GatewayOperation.ViewCard] = Rule(Readers, CardScope.OwnCards),
         [GatewayOperation.ReadHistory] = Rule(Readers, CardScope.OwnCards),
         [GatewayOperation.ReadHotlist] = Rule([Role.Terminal, Role.ServiceDesk, Role.Operations], CardScope.AnyCard),
+
+        // The cards of a batch file are checked to be the gateway's city's as the file is read (CardOfAnotherCity).
+        [GatewayOperation.IssueBatch] = Rule(Readers, CardScope.NoCard),
+        [GatewayOperation.ReadIssueBatch] = Rule(Readers, CardScope.NoCard),
     };
 
     /// <summary>

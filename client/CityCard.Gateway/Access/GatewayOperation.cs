@@ -41,4 +41,8 @@ public enum GatewayOperation
 
     // Clearing again (rules in ClearingAccess): a card held because its hash chain broke.
     ReleaseHeldCard,
+
+    // Bulk issuance of the city's cards.
+    IssueBatch,
+    ReadIssueBatch,
 }

@@ -38,6 +38,8 @@ public static class ProblemCodes
     public const string InternalError = nameof(InternalError);
     public const string NotCaseParty = nameof(NotCaseParty);
     public const string UnknownRun = nameof(UnknownRun);
+    public const string MalformedBatch = nameof(MalformedBatch);
+    public const string UnknownBatch = nameof(UnknownBatch);
 
     /// <summary>Every gateway code with its HTTP status and what it means, for the reference page and the tests.</summary>
     public static IReadOnlyList<(string Code, int Status, string Meaning)> Catalog { get; } =
@@ -59,8 +61,10 @@ public static class ProblemCodes
         (InvalidQuery, 400, "A query parameter is malformed or out of range."),
         (MalformedWindow, 400, "A clearing window in the path is not a business date yyyy-MM-dd (years 2000 to 2099)."),
         (BodyTooLarge, 413, "The body is larger than this endpoint accepts."),
-        (BatchTooLarge, 413, "A terminal batch has more records than allowed; nothing was processed."),
-        (EmptyBatch, 400, "A terminal batch has no records."),
+        (BatchTooLarge, 413, "A terminal batch has more records, or a batch file more lines or cards, than allowed; nothing was processed."),
+        (EmptyBatch, 400, "A terminal batch has no records, or a batch file names no card."),
+        (MalformedBatch, 400, "A batch file has wrong lines: `errors` lists each line's number, code and reason (the first 100; `errorCount` counts them all). No card was issued."),
+        (UnknownBatch, 404, "The city has no issue batch with this id."),
         (RecordTooLong, 400, "A batch record (line) is longer than allowed; that record is invalid."),
         (MalformedRecord, 400, "A batch record cannot be read; that record is invalid."),
         (NotFound, 404, "No such endpoint."),

@@ -27,8 +27,8 @@ public static class Problems
     public static IResult Of(RejectionCode code, string? detail, IDictionary<string, object?>? extensions = null) =>
         Of(RejectionStatus.For(code), code.ToString(), detail, extensions);
 
-    public static IResult Gateway(string code, string? detail = null) =>
-        Of(ProblemCodes.Catalog.First(c => c.Code == code).Status, code, detail ?? ProblemCodes.Catalog.First(c => c.Code == code).Meaning);
+    public static IResult Gateway(string code, string? detail = null, IDictionary<string, object?>? extensions = null) =>
+        Of(ProblemCodes.Catalog.First(c => c.Code == code).Status, code, detail ?? ProblemCodes.Catalog.First(c => c.Code == code).Meaning, extensions);
 
     /// <summary>"CardBlocked" reads "Card blocked".</summary>
     public static string Title(string code)

@@ -121,6 +121,12 @@ public sealed partial class CardGrain(
             var decision = CardDecider.Decide(current, request, clock.GetUtcNow(), policies);
             switch (decision)
             {
+                case CardDecision.Reject { Code: RejectionCode.CardNotIssued } when current.Version == 0 && attempt == 1:
+                    // The card may have been issued in bulk since this activation read its empty stream (bulk issuance
+                    // writes streams without a grain call per card): read it once more before saying it was not.
+                    state = await store.LoadAsync(card);
+                    continue;
+
                 case CardDecision.Reject reject:
                     return Rejected(current, request.OperationId, reject.Code, reject.Detail);
 

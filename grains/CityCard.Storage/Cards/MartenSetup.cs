@@ -43,6 +43,7 @@ public static class MartenSetup
 
         options.Schema.For<CardSnapshot>().DocumentAlias("card_snapshot");
         options.Storage.ExtendedSchemaObjects.Add(OperationIds(store.Schema));
+        options.Storage.ExtendedSchemaObjects.AddRange(IssueBatchTables.Definitions(store.Schema));
         options.Storage.ExtendedSchemaObjects.AddRange(Clearing.ClearingSchema.Tables(store.Schema));
         options.Storage.ExtendedSchemaObjects.Add(HotlistTable.Definition(store.Schema));
         options.Storage.ExtendedSchemaObjects.AddRange(Disputes.DisputeSchema.Tables(store.Schema));

@@ -37,6 +37,8 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
             GatewayOperation.DecideDispute => Requests.Json(HttpMethod.Post, "v1/disputes/ZG:no-such-case/uphold", apiKey, key, """{"reason":"r"}"""),
             GatewayOperation.StartReconciliation => Requests.Json(HttpMethod.Post, "v1/reconciliations", apiKey, key, null),
             GatewayOperation.ReadReconciliation => Requests.Json(HttpMethod.Get, "v1/reconciliations/ZG:no-such-run", apiKey, null, null),
+            GatewayOperation.IssueBatch => Requests.Json(HttpMethod.Post, "v1/issue-batches", apiKey, null, $"batch,{key[..30]}\nproduct,student\nchannel,School\ncard,{NewCard(issuer)}\n", "text/csv"),
+            GatewayOperation.ReadIssueBatch => Requests.Json(HttpMethod.Get, "v1/issue-batches/no-such-batch", apiKey, null, null),
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
     }
@@ -49,6 +51,7 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
         GatewayOperation.CloseCard, GatewayOperation.ViewCard, GatewayOperation.ReadHistory, GatewayOperation.ReadHotlist,
         GatewayOperation.VerifyCardStream, GatewayOperation.VerifyStreams, GatewayOperation.OpenDispute, GatewayOperation.ReadDisputes,
         GatewayOperation.ReviewDispute, GatewayOperation.DecideDispute, GatewayOperation.StartReconciliation, GatewayOperation.ReadReconciliation,
+        GatewayOperation.IssueBatch, GatewayOperation.ReadIssueBatch,
     ];
 
     /// <summary>Three cities' keys of every city role, and the region's clearing key.</summary>

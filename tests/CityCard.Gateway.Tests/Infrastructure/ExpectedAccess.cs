@@ -36,6 +36,10 @@ public static class ExpectedAccess
         // Reconciliation rebuilds every city's ledger: the region's clearing operators' tool.
         [GatewayOperation.StartReconciliation] = ([Role.Clearing], false),
         [GatewayOperation.ReadReconciliation] = ([Role.Clearing], false),
+
+        // A city's desk and back office issue its cards in bulk (the file's cards are checked to be the city's).
+        [GatewayOperation.IssueBatch] = ([Role.ServiceDesk, Role.Operations], false),
+        [GatewayOperation.ReadIssueBatch] = ([Role.ServiceDesk, Role.Operations], false),
     };
 
     public static IEnumerable<GatewayOperation> Operations => Matrix.Keys;

@@ -1,0 +1,254 @@
+using CityCard.Contracts;
+using CityCard.Domain.Cards;
+using Marten;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CityCard.Grains.Storage;
+
+/// <summary>
+/// Writes new card streams in bulk: PostgreSQL's binary COPY straight into Marten's <c>mt_streams</c> and
+/// <c>mt_events</c>, and into <c>card_operations</c>, one transaction per chunk of cards. Each row is what a single
+/// append of the same event writes: the event serialised by Marten's own serializer under its pinned type name, its
+/// chain link in the headers, version 1, a sequence number drawn from <c>mt_events_sequence</c> in the chunk's own
+/// transaction (so the clearing projection's gap tracking sees it like any append), and the card's operation id.
+/// </summary>
+/// <remarks>
+/// Marten's own <c>BulkInsertEventsAsync</c> takes its own connection and transaction, so the operation ids and the
+/// batch's progress could not commit with the events, and a crash between them would leave a card issued but not
+/// registered. Writing the same rows ourselves keeps one chunk one transaction: it is there whole or not at all.
+/// </remarks>
+public sealed class BulkIssueWriter(IDocumentStore store, IOptions<CardStoreOptions> options)
+{
+    private readonly string schema = options.Value.Schema;
+
+    /// <summary>Registers the batch if it is new; either way returns its row as stored (the first run's, if any).</summary>
+    public async Task<StoredIssueBatch> BeginAsync(string key, string fingerprint, long cards, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using (var insert = new NpgsqlCommand(
+            $"insert into {schema}.{IssueBatchTables.Batches} (batch_key, fingerprint, cards, started_at) values ($1, $2, $3, $4) on conflict (batch_key) do nothing",
+            connection))
+        {
+            insert.Parameters.Add(new() { Value = key });
+            insert.Parameters.Add(new() { Value = fingerprint });
+            insert.Parameters.Add(new() { Value = cards });
+            insert.Parameters.Add(new() { Value = now.ToUniversalTime() });
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return (await FindAsync(connection, key, cancellationToken))!;
+    }
+
+    public async Task<StoredIssueBatch?> FindAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FindAsync(connection, key, cancellationToken);
+    }
+
+    /// <summary>The first <paramref name="limit"/> card numbers the batch found already in use, in order.</summary>
+    public async Task<IReadOnlyList<string>> InUseCardsAsync(string key, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"select card from {schema}.{IssueBatchTables.InUse} where batch_key = $1 order by card limit $2", connection)
+        {
+            Parameters = { new() { Value = key }, new() { Value = limit } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var cards = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            cards.Add(reader.GetString(0));
+        }
+
+        return cards;
+    }
+
+    /// <summary>
+    /// Writes the chunk of the batch's cards that starts at <paramref name="offset"/> in one transaction, if that is where
+    /// the batch is (another writer may have written it: then nothing is done). A card whose stream already exists is not touched:
+    /// it is recorded as in use. A card that got its stream between the check and the copy fails the copy with a
+    /// unique violation (<see cref="IsStreamCollision"/>); the caller writes the chunk again, and the check finds it.
+    /// </summary>
+    public async Task<ChunkWritten> WriteChunkAsync(
+        string key, long offset, bool last, IReadOnlyList<CardAppend> appends, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var position = new NpgsqlCommand($"select processed from {schema}.{IssueBatchTables.Batches} where batch_key = $1 for update", connection, transaction))
+        {
+            position.Parameters.Add(new() { Value = key });
+            if (await position.ExecuteScalarAsync(cancellationToken) is not long processed || processed != offset)
+            {
+                return new ChunkWritten(0, 0, Skipped: true);
+            }
+        }
+
+        var existing = await ExistingStreamsAsync(connection, transaction, appends.Select(a => a.Card.Value).ToArray(), cancellationToken);
+        var fresh = appends.Where(a => !existing.Contains(a.Card.Value)).ToList();
+        var inUse = appends.Where(a => existing.Contains(a.Card.Value)).Select(a => a.Card.Value).ToArray();
+
+        await CopyStreamsAsync(connection, fresh, cancellationToken);
+        await CopyEventsAsync(connection, await SequenceNumbersAsync(connection, transaction, fresh.Sum(a => a.Events.Count), cancellationToken), fresh, cancellationToken);
+        await CopyOperationsAsync(connection, fresh, cancellationToken);
+
+        if (inUse.Length > 0)
+        {
+            await using var record = new NpgsqlCommand(
+                $"insert into {schema}.{IssueBatchTables.InUse} (batch_key, card) select $1, unnest($2::text[]) on conflict do nothing", connection, transaction);
+            record.Parameters.Add(new() { Value = key });
+            record.Parameters.Add(new() { Value = inUse });
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var progress = new NpgsqlCommand(
+            $"update {schema}.{IssueBatchTables.Batches} set processed = processed + $2, issued = issued + $3, in_use = in_use + $4, " +
+            "completed_at = case when $5 then clock_timestamp() else null end where batch_key = $1",
+            connection, transaction))
+        {
+            progress.Parameters.Add(new() { Value = key });
+            progress.Parameters.Add(new() { Value = (long)appends.Count });
+            progress.Parameters.Add(new() { Value = (long)fresh.Count });
+            progress.Parameters.Add(new() { Value = (long)inUse.Length });
+            progress.Parameters.Add(new() { Value = last });
+            await progress.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ChunkWritten(fresh.Count, inUse.Length, Skipped: false);
+    }
+
+    /// <summary>A card's stream (or operation id) was created by someone else while the chunk was being copied.</summary>
+    public static bool IsStreamCollision(Exception ex) =>
+        ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg && pg.TableName is "mt_streams" or "mt_events" or MartenSetup.OperationsTable;
+
+    private async Task<HashSet<string>> ExistingStreamsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string[] cards, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"select id from {schema}.mt_streams where id = any($1)", connection, transaction)
+        {
+            Parameters = { new() { Value = cards } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(reader.GetString(0));
+        }
+
+        return found;
+    }
+
+    private async Task CopyStreamsAsync(NpgsqlConnection connection, List<CardAppend> appends, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync($"copy {schema}.mt_streams (id, version) from stdin (format binary)", cancellationToken);
+        foreach (var append in appends)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(append.Card.Value, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(append.ExpectedVersion + append.Events.Count, NpgsqlDbType.Bigint, cancellationToken);
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Sequence numbers for <paramref name="count"/> events, drawn from <c>mt_events_sequence</c> inside the chunk's
+    /// transaction as Marten's own appends draw them, so the clearing projection sees them as in flight until commit.
+    /// </summary>
+    private async Task<List<long>> SequenceNumbersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int count, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"select nextval('{schema}.mt_events_sequence') from generate_series(1, $1)", connection, transaction)
+        {
+            Parameters = { new() { Value = count } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var numbers = new List<long>(count);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            numbers.Add(reader.GetInt64(0));
+        }
+
+        return numbers;
+    }
+
+    private async Task CopyEventsAsync(NpgsqlConnection connection, List<long> sequence, List<CardAppend> appends, CancellationToken cancellationToken)
+    {
+        var next = 0;
+        var serializer = store.Options.Serializer();
+        await using var copy = await connection.BeginBinaryImportAsync(
+            $"copy {schema}.mt_events (seq_id, id, stream_id, version, data, type, mt_dotnet_type, headers) from stdin (format binary)", cancellationToken);
+        foreach (var append in appends)
+        {
+            var version = append.ExpectedVersion;
+            for (var i = 0; i < append.Events.Count; i++)
+            {
+                var e = append.Events[i];
+                var type = e.GetType();
+                version++;
+                await copy.StartRowAsync(cancellationToken);
+                await copy.WriteAsync(sequence[next++], NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken);
+                await copy.WriteAsync(append.Card.Value, NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(version, NpgsqlDbType.Bigint, cancellationToken);
+                await copy.WriteAsync(serializer.ToJson(e), NpgsqlDbType.Jsonb, cancellationToken);
+                await copy.WriteAsync(CardEventTypes.NameOf(e), NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync($"{type.FullName}, {type.Assembly.GetName().Name}", NpgsqlDbType.Varchar, cancellationToken);
+                await copy.WriteAsync(serializer.ToJson(new Dictionary<string, object> { [MartenSetup.ChainHeader] = append.Hashes[i] }), NpgsqlDbType.Jsonb, cancellationToken);
+            }
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    private async Task CopyOperationsAsync(NpgsqlConnection connection, List<CardAppend> appends, CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            $"copy {schema}.{MartenSetup.OperationsTable} (card, operation_id, version, fingerprint) from stdin (format binary)", cancellationToken);
+        foreach (var append in appends)
+        {
+            var version = append.ExpectedVersion;
+            foreach (var e in append.Events)
+            {
+                version++;
+                if (OperationFingerprint.Of(e) is { } fingerprint)
+                {
+                    await copy.StartRowAsync(cancellationToken);
+                    await copy.WriteAsync(append.Card.Value, NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteAsync(e.OperationId, NpgsqlDbType.Varchar, cancellationToken);
+                    await copy.WriteAsync(version, NpgsqlDbType.Bigint, cancellationToken);
+                    await copy.WriteAsync(fingerprint, NpgsqlDbType.Varchar, cancellationToken);
+                }
+            }
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    private async Task<StoredIssueBatch?> FindAsync(NpgsqlConnection connection, string key, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select fingerprint, cards, processed, issued, in_use, completed_at from {schema}.{IssueBatchTables.Batches} where batch_key = $1", connection)
+        {
+            Parameters = { new() { Value = key } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StoredIssueBatch(key, reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4),
+                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5))
+            : null;
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+}
+
+/// <summary>A batch as its row has it: how far it has come, and what it found.</summary>
+public sealed record StoredIssueBatch(string Key, string Fingerprint, long Cards, long Processed, long Issued, long InUse, DateTimeOffset? CompletedAt);
+
+/// <summary>What writing one chunk did; <see cref="Skipped"/> when the batch was not at that offset (already written).</summary>
+public sealed record ChunkWritten(int Issued, int InUse, bool Skipped);

@@ -1,0 +1,255 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CityCard.Contracts;
+using CityCard.Grains;
+using CityCard.Grains.Cards;
+using CityCard.Grains.Clearing;
+using CityCard.Grains.Reconciliation;
+using CityCard.Grains.Storage;
+using CityCard.Integration.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.TestingHost;
+using static CityCard.Benchmarks.ProjectionBenchmark;
+
+namespace CityCard.Benchmarks;
+
+/// <summary>
+/// The region at scale on this machine, in one run (issue 9): bulk issuance of <c>--cards</c> cards (default 1M), a
+/// morning rush in which every card taps once from cold, saturation taps/s beside its two baselines (one transaction per
+/// append; the raw commit ceiling of PostgreSQL), latency at a fixed offered rate of 2,000 taps/s, silo memory per
+/// active card, closing the window that holds the run's events, and a full rebuild + reconcile beside reading the
+/// events alone. Prints a table and writes artifacts/bench/region.json.
+/// </summary>
+public static class RegionBenchmark
+{
+    public const int DefaultCards = 1_000_000;
+    private const int RushParallel = 128;
+    private const int OfferedRate = 2_000;
+    private const int OfferedSeconds = 10;
+    private const int RawClients = 16;
+    private static readonly TimeSpan RawDuration = TimeSpan.FromSeconds(5);
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static async Task RunAsync(string server, int cards, TextWriter output)
+    {
+        var results = new Dictionary<string, object?> { ["cards"] = cards };
+        var connectionString = await Databases.CreateFreshAsync(server, "region");
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureHost(host => host.Services.AddCityCardGrains(connectionString));
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+        var services = cluster.GetSiloServiceProvider();
+        var store = services.GetRequiredService<IDocumentStore>();
+
+        // 1. Bulk issuance: one batch per city, through the same code the issue-batch grain runs.
+        var issuer = services.GetRequiredService<BulkIssuer>();
+        var perCity = Cities.All.Select((city, i) => (city, count: cards / 4 + (i < cards % 4 ? 1 : 0))).ToList();
+        var started = Stopwatch.GetTimestamp();
+        foreach (var (city, count) in perCity)
+        {
+            var batch = new IssueBatchRequest($"bench-{city}", city, ProductCode.Standard, IssueChannel.Factory, [new CardSerialRange(1, count)]);
+            await issuer.BeginAsync(batch);
+            var done = await issuer.RunAsync(batch);
+            if (done.Issued != count)
+            {
+                throw new InvalidOperationException($"Issued {done.Issued} of {count} {city} cards.");
+            }
+        }
+
+        var issueTime = Stopwatch.GetElapsedTime(started);
+        results["issue_cards_per_s"] = cards / issueTime.TotalSeconds;
+        var numbers = perCity.SelectMany(p => Enumerable.Range(1, p.count).Select(serial => CardNumber.Create(p.city, serial))).ToList();
+
+        // 2. The morning rush: every card taps once, each activated cold from its stream.
+        var rssBefore = SettledRss();
+        var grains = new CardsClient(cluster.Client);
+        var latencies = new ConcurrentBag<double>();
+        var accepted = 0;
+        started = Stopwatch.GetTimestamp();
+        await Parallel.ForEachAsync(numbers, new ParallelOptions { MaxDegreeOfParallelism = RushParallel }, async (card, _) =>
+        {
+            var t = Stopwatch.GetTimestamp();
+            var result = await grains.ChargeAsync(card, Tap(card, 0));
+            latencies.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            if (result.IsAccepted)
+            {
+                Interlocked.Increment(ref accepted);
+            }
+        });
+        var rushTime = Stopwatch.GetElapsedTime(started);
+        results["rush_taps_per_s"] = cards / rushTime.TotalSeconds;
+        results["rush_p99_ms"] = Percentile(latencies, 0.99);
+
+        // 3. Memory: the silo's RSS after a full GC with every card active (the silo shares this process with the client).
+        var active = await ActiveCardsAsync(cluster);
+        var rssAfter = SettledRss();
+        results["active_cards"] = active;
+        results["rss_bytes_per_active_card"] = active > 0 ? (double)(rssAfter - rssBefore) / active : null;
+
+        // 4. Latency at a fixed offered rate, on the now active cards (open loop: late starts count against us).
+        var offered = await OfferedLoadAsync(grains, numbers);
+        results["p50_ms_at_2000"] = Percentile(offered, 0.50);
+        results["p99_ms_at_2000"] = Percentile(offered, 0.99);
+        results["p999_ms_at_2000"] = Percentile(offered, 0.999);
+
+        // 5. Closing the window that holds the run's events, after the clearing house has projected them.
+        var options = Options.Create(new CardStoreOptions());
+        var feed = new CardEventFeed(store, options);
+        var clearing = new PostgresClearingStore(store, options);
+        var events = await CountEventsAsync(connectionString);
+        started = Stopwatch.GetTimestamp();
+        await ProjectAllAsync(feed, clearing, events);
+        var projection = Stopwatch.GetElapsedTime(started);
+        started = Stopwatch.GetTimestamp();
+        await RebuildBenchmark.CloseAndSettleAsync(feed, clearing);
+        results["window_events"] = events;
+        results["window_close_s"] = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        results["projection_events_per_s"] = events / projection.TotalSeconds;
+
+        // 6. A full rebuild + reconcile, beside reading the events alone (once each: at 1M cards a median of three is an hour).
+        started = Stopwatch.GetTimestamp();
+        await ReadAllAsync(feed, events);
+        var read = Stopwatch.GetElapsedTime(started);
+        var reconciliation = new ReconciliationService(store, feed, TimeProvider.System, options,
+            Options.Create(new ClearingOptions { AutoCloseAfter = null }), Options.Create(new ReconciliationOptions { TickPeriod = null }));
+        started = Stopwatch.GetTimestamp();
+        var report = await reconciliation.ReconcileAsync("bench-region");
+        var rebuild = Stopwatch.GetElapsedTime(started);
+        if (!report.Matches || report.EventsRebuilt != events)
+        {
+            throw new InvalidOperationException($"The rebuild did not match: {report.DifferenceCount} differences, {report.EventsRebuilt} of {events} events.");
+        }
+
+        results["read_events_per_s"] = events / read.TotalSeconds;
+        results["rebuild_events_per_s"] = events / rebuild.TotalSeconds;
+        await cluster.StopAllSilosAsync();
+
+        // 7. Saturation taps/s through grains with group commit, beside one transaction per append, and the raw commit ceiling.
+        results["taps_per_s"] = await TapThroughputBenchmark.MeasureAsync(server, groupCommit: true);
+        results["taps_per_s_one_tx"] = await TapThroughputBenchmark.MeasureAsync(server, groupCommit: false);
+        results["raw_commits_per_s"] = await RawCommitsAsync(server);
+
+        // Not measured by this benchmark: the gateways' batch upload path (it needs the four gateway processes; see
+        // docs/operations/benchmarks.md for `citycard load`, which measures it against ./run.sh).
+        results["gateway_batch_taps_per_s"] = null;
+
+        Print(output, results, accepted, issueTime, rushTime);
+        Directory.CreateDirectory(Path.Combine("artifacts", "bench"));
+        var path = Path.Combine("artifacts", "bench", "region.json");
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, Indented));
+        output.WriteLine($"  written to {path}");
+    }
+
+    private static ChargeRequest Tap(CardNumber card, int n) =>
+        new($"rush-{card}-{n}", Money.FromFen(100), City.LZ, "LZ-SHOP", Category.Retail, "LZS-1", n, DateTimeOffset.UtcNow);
+
+    private static async Task<List<double>> OfferedLoadAsync(CardsClient grains, List<CardNumber> cards)
+    {
+        var total = OfferedRate * OfferedSeconds;
+        var latencies = new ConcurrentBag<double>();
+        var calls = new List<Task>(total);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / OfferedRate);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            var card = cards[i % cards.Count];
+            var n = 1 + (i / cards.Count);
+            calls.Add(Task.Run(async () =>
+            {
+                await grains.ChargeAsync(card, Tap(card, n));
+                latencies.Add((clock.Elapsed - due).TotalMilliseconds);
+            }));
+        }
+
+        await Task.WhenAll(calls);
+        return [.. latencies];
+    }
+
+    /// <summary>One single-row insert per commit from 16 connections: the most commits PostgreSQL makes here.</summary>
+    private static async Task<double> RawCommitsAsync(string server)
+    {
+        var connectionString = await Databases.CreateFreshAsync(server, "raw");
+        await using (var setup = new NpgsqlConnection(connectionString))
+        {
+            await setup.OpenAsync();
+            await using var create = new NpgsqlCommand("create table raw_commits (id bigserial primary key, card text not null, at timestamptz not null default now())", setup);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        long commits = 0;
+        var until = Stopwatch.GetTimestamp() + (long)(RawDuration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, RawClients).Select(async client =>
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand("insert into raw_commits (card) values ($1)", connection) { Parameters = { new() { Value = $"ZG{client}" } } };
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                await insert.ExecuteNonQueryAsync();
+                Interlocked.Increment(ref commits);
+            }
+        }));
+        return commits / RawDuration.TotalSeconds;
+    }
+
+    private static async Task<long> ActiveCardsAsync(InProcessTestCluster cluster)
+    {
+        var statistics = await cluster.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return statistics.Where(s => s.GrainType.Contains("CardGrain", StringComparison.Ordinal) && !s.GrainType.Contains("IssueBatch", StringComparison.Ordinal)).Sum(s => (long)s.ActivationCount);
+    }
+
+    private static async Task<long> CountEventsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand($"select count(*) from citycard.mt_events where stream_id <> '{CardEventFeed.MartenTombstoneStream}'", connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    private static long SettledRss()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+
+        using var self = Process.GetCurrentProcess();
+        return self.WorkingSet64;
+    }
+
+    private static double Percentile(IEnumerable<double> samples, double p)
+    {
+        var sorted = samples.Order().ToList();
+        return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    }
+
+    private static void Print(TextWriter output, Dictionary<string, object?> r, int accepted, TimeSpan issueTime, TimeSpan rushTime)
+    {
+        string F(string key, string format = "N0") => r[key] is double d ? d.ToString(format, CultureInfo.InvariantCulture) : r[key] is long l ? l.ToString(format, CultureInfo.InvariantCulture) : r[key] is int n ? n.ToString(format, CultureInfo.InvariantCulture) : "not measured";
+        double D(string key) => Convert.ToDouble(r[key], CultureInfo.InvariantCulture);
+        output.WriteLine($"Region at scale: {F("cards")} cards, durable PostgreSQL ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)");
+        output.WriteLine($"  {"bulk issuance",-52} {F("issue_cards_per_s"),12} cards/s  ({issueTime.TotalSeconds:F1} s)");
+        output.WriteLine($"  {"morning rush: every card taps once, cold",-52} {F("rush_taps_per_s"),12} taps/s   p99 {F("rush_p99_ms", "F1")} ms ({rushTime.TotalSeconds:F1} s, {accepted:N0} accepted)");
+        output.WriteLine($"  {"saturation through grains, group commit",-52} {F("taps_per_s"),12} taps/s   {D("taps_per_s") / D("taps_per_s_one_tx"):F1}x one tx, {D("taps_per_s") / D("raw_commits_per_s"):F2}x raw ceiling");
+        output.WriteLine($"  {"baseline: one transaction per append",-52} {F("taps_per_s_one_tx"),12} taps/s");
+        output.WriteLine($"  {"baseline: raw commits (16 connections, 1 row each)",-52} {F("raw_commits_per_s"),12} commits/s");
+        output.WriteLine($"  {"latency at 2,000 taps/s offered",-52} p50 {F("p50_ms_at_2000", "F1")} ms, p99 {F("p99_ms_at_2000", "F1")} ms, p99.9 {F("p999_ms_at_2000", "F1")} ms");
+        output.WriteLine($"  {"gateway batch upload path",-52} {F("gateway_batch_taps_per_s"),12}");
+        output.WriteLine($"  {"active card grains",-52} {F("active_cards"),12}          {F("rss_bytes_per_active_card")} bytes RSS each");
+        output.WriteLine($"  {"projection of the run's events",-52} {F("projection_events_per_s"),12} events/s");
+        output.WriteLine($"  {"closing the window",-52} {F("window_events"),12} events   {F("window_close_s", "F2")} s");
+        output.WriteLine($"  {"rebuild + reconcile",-52} {F("rebuild_events_per_s"),12} events/s {D("rebuild_events_per_s") / D("read_events_per_s"):F2}x of reading alone");
+        output.WriteLine($"  {"baseline: read and deserialise only",-52} {F("read_events_per_s"),12} events/s");
+    }
+}
