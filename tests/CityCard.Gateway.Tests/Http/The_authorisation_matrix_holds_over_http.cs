@@ -18,7 +18,7 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
         return operation switch
         {
             GatewayOperation.IssueCard => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/issue", apiKey, key, """{"product":"standard","deposit":0}"""),
-            GatewayOperation.TopUp => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/top-ups", apiKey, key, """{"amount":100,"channel":"Kiosk"}"""),
+            GatewayOperation.TopUp => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/top-ups", apiKey, key, """{"amount":100}"""),
             GatewayOperation.Charge => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/charges", apiKey, key, Requests.ChargeJson(100)),
             GatewayOperation.UploadTaps => Requests.Json(HttpMethod.Post, "v1/tap-batches", apiKey, null, $"card,amount,merchantId,category,terminalId,terminalSequence,tappedAt\n{card},100,M,Retail,T-M,1,{Requests.Now()}\n", "text/csv"),
             GatewayOperation.ReverseCharge => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/charges/nope/reversals", apiKey, key, """{"amount":100,"reason":"test"}"""),
