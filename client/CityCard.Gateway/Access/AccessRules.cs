@@ -59,6 +59,7 @@ public static class AccessRules
         [GatewayOperation.ViewCard] = Rule(Readers, CardScope.OwnCards),
         [GatewayOperation.ReadHistory] = Rule(Readers, CardScope.OwnCards),
         [GatewayOperation.ReadHotlist] = Rule([Role.Terminal, Role.ServiceDesk, Role.Operations], CardScope.AnyCard),
+        [GatewayOperation.ReadReferenceData] = Rule([Role.Terminal, Role.ServiceDesk, Role.Operations, Role.Clearing], CardScope.NoCard),
     };
 
     /// <summary>

@@ -41,4 +41,7 @@ public enum GatewayOperation
 
     // Clearing again (rules in ClearingAccess): a card held because its hash chain broke.
     ReleaseHeldCard,
+
+    // The city's reference data (products, routes, stations, categories): every key of the city, and the region's.
+    ReadReferenceData,
 }

@@ -85,8 +85,8 @@ public static class CardEndpoints
         }
 
         var amount = body.Value.Amount;
-        var reserved = amount > 0 ? amount : 0;
-        if (!allowance.TryReserve(caller, reserved, out var ceiling, out var untilTomorrow))
+        var operationId = http.OperationId();
+        if (!allowance.TryReserve(caller, operationId, Math.Max(0, amount), out var ceiling, out var untilTomorrow))
         {
             http.Response.Headers.RetryAfter = ((long)Math.Ceiling(untilTomorrow.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return Problems.Gateway(ProblemCodes.DailyTopUpCeilingReached, $"Key '{caller.KeyId}' may top up {ceiling} fen a day; this top-up would pass it. Nothing was recorded.");
@@ -95,18 +95,18 @@ public static class CardEndpoints
         CardOperationResult result;
         try
         {
-            result = await cluster.Card(http.Card()).TopUp(new TopUpRequest(http.OperationId(), Money.FromFen(amount), gateway.City, channel));
+            result = await cluster.Card(http.Card()).TopUp(new TopUpRequest(operationId, Money.FromFen(amount), gateway.City, channel));
         }
         catch
         {
-            allowance.Release(caller, reserved);
+            allowance.Release(caller, operationId);
             throw;
         }
 
-        // Counted once: a rejection recorded nothing, and a replay was counted when it was first made.
-        if (result.Status == OperationStatus.Rejected || result.IsReplay)
+        // A rejection recorded nothing: it uses none of the day's ceiling.
+        if (result.Status == OperationStatus.Rejected)
         {
-            allowance.Release(caller, reserved);
+            allowance.Release(caller, operationId);
         }
 
         return OperationResults.ToHttp(http, result);

@@ -50,6 +50,9 @@ public static class OpenApiContract
 
     public static void Add(OpenApiOptions options, GatewaySettings settings)
     {
+        // Values written as plain strings or numbers are inlined where they are used, so a nullable one is
+        // {"type":["string","null"],…} rather than a oneOf around a reference, which generators read as an object.
+        options.CreateSchemaReferenceId = info => IsInlined(info.Type) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(info);
         options.AddDocumentTransformer((document, _, _) =>
         {
             // The address callers use, from settings: never the request's Host header, which anyone can write.
@@ -66,6 +69,12 @@ public static class OpenApiContract
             Describe(operation, context);
             return Task.CompletedTask;
         });
+    }
+
+    private static bool IsInlined(Type declared)
+    {
+        var type = Nullable.GetUnderlyingType(declared) ?? declared;
+        return type.IsEnum || type == typeof(Money) || PatternedStrings.ContainsKey(type);
     }
 
     private static void Describe(OpenApiSchema schema, Type declared)

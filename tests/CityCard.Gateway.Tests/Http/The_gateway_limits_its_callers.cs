@@ -49,7 +49,8 @@ public sealed class The_gateway_limits_its_callers(GatewayFixture gateways) : IA
         var card = await gateways.NewActiveCardAsync(City.ZG, 10_000);
         var before = await gateways.StreamVersionAsync(card);
         var keys = Enumerable.Range(1, 12).Select(i => NewKey($"burst-{i}")).ToList();
-        var answers = await Task.WhenAll(keys.Select(k => http.SendAsync(Requests.Json(HttpMethod.Post, $"v1/cards/{card}/charges", KeyOf(City.ZG, Role.Terminal), k, Requests.ChargeJson(100)))));
+        var tappedAt = Requests.Now();
+        var answers = await Task.WhenAll(keys.Select(k => http.SendAsync(Requests.Json(HttpMethod.Post, $"v1/cards/{card}/charges", KeyOf(City.ZG, Role.Terminal), k, Requests.ChargeJson(100, tappedAt)))));
 
         var limited = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         Assert.NotEmpty(limited);
@@ -67,7 +68,7 @@ public sealed class The_gateway_limits_its_callers(GatewayFixture gateways) : IA
         foreach (var key in keys)
         {
             HttpResponseMessage retry;
-            while ((retry = await http.SendAsync(Requests.Json(HttpMethod.Post, $"v1/cards/{card}/charges", KeyOf(City.ZG, Role.Terminal), key, Requests.ChargeJson(100)))).StatusCode == HttpStatusCode.TooManyRequests)
+            while ((retry = await http.SendAsync(Requests.Json(HttpMethod.Post, $"v1/cards/{card}/charges", KeyOf(City.ZG, Role.Terminal), key, Requests.ChargeJson(100, tappedAt)))).StatusCode == HttpStatusCode.TooManyRequests)
             {
                 await Task.Delay(retry.Headers.RetryAfter!.Delta!.Value);
             }

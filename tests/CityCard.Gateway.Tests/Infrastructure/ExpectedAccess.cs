@@ -36,6 +36,9 @@ public static class ExpectedAccess
         // Reconciliation rebuilds every city's ledger: the region's clearing operators' tool.
         [GatewayOperation.StartReconciliation] = ([Role.Clearing], false),
         [GatewayOperation.ReadReconciliation] = ([Role.Clearing], false),
+
+        // Reference data is no secret of the city's: every key of it, and the region's.
+        [GatewayOperation.ReadReferenceData] = ([Role.Terminal, Role.ServiceDesk, Role.Operations, Role.Clearing], false),
     };
 
     public static IEnumerable<GatewayOperation> Operations => Matrix.Keys;
