@@ -32,6 +32,11 @@ free_port() {
 echo "== Building (Release)"
 dotnet build CityCard.sln -c Release -nologo -v q -clp:ErrorsOnly
 
+# From here on every file this script or its processes write (logs, endpoints.json with the keys, settlement
+# reports) is readable by its owner only; files left by an earlier run are made so too.
+umask 077
+chmod -R go-rwx "$ARTIFACTS" 2>/dev/null || true
+
 STARTED_PG=0
 if [[ -z "${ConnectionStrings__CityCard:-}" ]]; then
   # A database of its own for every run: the demonstration closes "today's" window and checks every stream and
@@ -41,7 +46,9 @@ if [[ -z "${ConnectionStrings__CityCard:-}" ]]; then
   STARTED_PG=1
 fi
 export ConnectionStrings__CityCard
-echo "   $ConnectionStrings__CityCard"
+# Never a password on the terminal or in a log: the connection string is shown with its password masked.
+mask_password() { sed -E 's/((^|;)[[:space:]]*(password|pwd)[[:space:]]*=)[^;]*/\1*****/Ig'; }
+echo "   $(printf '%s' "$ConnectionStrings__CityCard" | mask_password)"
 
 HTTP_PORT=$(free_port 8080)
 SILO_PORT=$(free_port 11111)
@@ -156,7 +163,7 @@ for city in "${CITIES[@]}"; do
   port=$(free_port "$next_port")
   next_port=$((port + 1))
   GATEWAY_URL[$city]="http://127.0.0.1:$port"
-  env "${KEY_ENV[@]}" Gateway__City="$city" Cluster__Membership=AdoNet Urls="${GATEWAY_URL[$city]}" \
+  env "${KEY_ENV[@]}" Gateway__City="$city" Cluster__Membership=AdoNet Urls="${GATEWAY_URL[$city]}" Gateway__PublicUrl="${GATEWAY_URL[$city]}" \
     Telemetry__Exporter="${Telemetry__Exporter:-console}" \
     dotnet client/CityCard.Gateway/bin/Release/net10.0/CityCard.Gateway.dll >"$ARTIFACTS/gateway-$city.log" 2>&1 &
   GATEWAY_PIDS+=($!)
@@ -171,7 +178,7 @@ for city in "${CITIES[@]}"; do
 done
 
 ENDPOINTS="$ARTIFACTS/endpoints.json"
-umask 077
+rm -f "$ENDPOINTS"
 {
   echo "{"
   n=0
@@ -183,7 +190,7 @@ umask 077
   done
   echo "}"
 } >"$ENDPOINTS"
-umask 022
+chmod 600 "$ENDPOINTS"
 
 echo "== City gateways up (keys for this run; also in $ENDPOINTS):"
 for city in "${CITIES[@]}"; do

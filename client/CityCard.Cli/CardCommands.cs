@@ -40,7 +40,7 @@ internal static class CardCommands
 
     private static Command TopUp()
     {
-        var channel = new Option<TopUpChannel>("--channel") { Description = "ServiceDesk, Kiosk, Online or BankAgent", DefaultValueFactory = _ => TopUpChannel.ServiceDesk };
+        var channel = new Option<TopUpChannel?>("--channel") { Description = "Leave it out: the key's role sets the channel (a service desk's key: ServiceDesk); naming another is refused" };
         var command = new Command("top-up", "Load money onto a card, at any city's service desk") { CardArgument, FenArgument, CityOption, channel, KeyOption };
         command.SetAction((parse, ct) => OnCard(parse, GatewayDirectory.ServiceDesk, issuerOnly: false, (client, card) =>
             client.TopUpAsync(card, new TopUpBody { Amount = parse.GetValue(FenArgument), Channel = parse.GetValue(channel) }, Key(parse, "topup"), ct)));

@@ -25,7 +25,7 @@ internal sealed class CrossCityDay(GatewayDirectory gateways, TextWriter output,
         var desk = gateways.For(City.ZG, GatewayDirectory.ServiceDesk);
         await step("A Zigong commuter's card, issued first: its trips are uploaded at the end", [
             (card, () => desk.IssueAsync(card, new IssueCardBody { Product = "standard", Deposit = 2_000 }, key("issue-commuter"))),
-            (card, () => desk.TopUpAsync(card, new TopUpBody { Amount = 10_000, Channel = TopUpChannel.Online }, key("topup-commuter"))),
+            (card, () => desk.TopUpAsync(card, new TopUpBody { Amount = 10_000, Channel = TopUpChannel.ServiceDesk }, key("topup-commuter"))),
         ]);
         issuedAt = DateTimeOffset.UtcNow;
     }

@@ -41,7 +41,7 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
         await Step("Top up, one of them in another city (Yibin's card at a Neijiang kiosk)", [
             (zg.Value, () => Desk(City.ZG).TopUpAsync(zg.Value, new TopUpBody { Amount = 10_000, Channel = TopUpChannel.ServiceDesk }, Key("topup-zg"))),
             (lz.Value, () => Terminal(City.LZ).TopUpAsync(lz.Value, new TopUpBody { Amount = 5_000, Channel = TopUpChannel.Kiosk }, Key("topup-lz"))),
-            (nj.Value, () => Desk(City.NJ).TopUpAsync(nj.Value, new TopUpBody { Amount = 3_000, Channel = TopUpChannel.Online }, Key("topup-nj"))),
+            (nj.Value, () => Desk(City.NJ).TopUpAsync(nj.Value, new TopUpBody { Amount = 3_000, Channel = TopUpChannel.ServiceDesk }, Key("topup-nj"))),
             (yb.Value, () => Terminal(City.NJ).TopUpAsync(yb.Value, new TopUpBody { Amount = 5_000, Channel = TopUpChannel.Kiosk }, Key("topup-yb-in-nj"))),
         ]);
 
@@ -82,7 +82,7 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
         ]);
 
         await Step("A mistyped card number is refused by the gateway (400 problem) before any grain is touched", [
-            ("ZG000000000X", () => Desk(City.ZG).TopUpAsync("ZG000000000X", new TopUpBody { Amount = 1_000, Channel = TopUpChannel.Kiosk }, Key("typo"))),
+            ("ZG000000000X", () => Desk(City.ZG).TopUpAsync("ZG000000000X", new TopUpBody { Amount = 1_000, Channel = TopUpChannel.ServiceDesk }, Key("typo"))),
         ]);
 
         await PrintHotlist();

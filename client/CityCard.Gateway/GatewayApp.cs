@@ -13,6 +13,7 @@ using CityCard.Gateway.Reconciliation;
 using CityCard.Gateway.Reference;
 using CityCard.Gateway.Terminals;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace CityCard.Gateway;
@@ -32,6 +33,14 @@ public static class GatewayApp
             kestrel.Limits.MaxRequestLineSize = ServerLimits.MaxRequestLineBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = ServerLimits.MaxRequestHeadersBytes;
             kestrel.Limits.MaxRequestHeaderCount = ServerLimits.MaxRequestHeaderCount;
+
+            // Set on purpose, from Gateway:Limits (docs/operations/security.md): a bound on connections, and slow
+            // senders (headers or body) cut off rather than holding a connection for ever.
+            kestrel.Limits.MaxConcurrentConnections = settings.Limits.MaxConcurrentConnections;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = 0;
+            kestrel.Limits.RequestHeadersTimeout = settings.Limits.RequestHeadersTimeout;
+            kestrel.Limits.KeepAliveTimeout = settings.Limits.KeepAliveTimeout;
+            kestrel.Limits.MinRequestBodyDataRate = new MinDataRate(settings.Limits.MinRequestBodyBytesPerSecond, TimeSpan.FromSeconds(5));
             kestrel.ConfigureEndpointDefaults(listen =>
             {
                 // HTTP/1.1 only: what every client of ours speaks, and where Kestrel's own answers are responses the
@@ -49,8 +58,14 @@ public static class GatewayApp
         builder.Services.AddSingleton(sp => new DisputesClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new IntegrityClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton<TapBatchProcessor>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TopUpAllowance>();
         builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddGatewayRateLimits(settings.Limits);
+
+        // AllowedHosts (settings): a wrong Host is Kestrel's bodiless 400, which ServerAnswer makes a problem.
+        builder.Services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.IncludeFailureMessage = false);
         builder.Services.AddGatewayOpenApi(settings);
         WithoutContentTypeRouting(builder.Services);
         builder.AddGatewayTelemetry(settings);
@@ -99,10 +114,12 @@ public static class GatewayApp
     public static void MapCityCardGateway(this WebApplication app)
     {
         app.UseGatewayTelemetry();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorHandling.HandleExceptionAsync, SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodePages(ErrorHandling.HandleStatusCodeAsync);
         app.UseRouting();
         app.UseMiddleware<Authentication>();
+        app.UseRateLimiter();
 
         app.MapGet("/health", (GatewaySettings s) => TypedResults.Ok(new { status = "ok", city = s.City.ToString() })).ExcludeFromDescription().AllowAnonymous();
 

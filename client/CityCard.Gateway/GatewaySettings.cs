@@ -26,7 +26,9 @@ public sealed record GatewaySettings(
     string? MembershipConnectionString,
     int MaxParallelCharges,
     TimeSpan ResponseTimeout,
-    TelemetrySettings Telemetry)
+    TelemetrySettings Telemetry,
+    GatewayLimits Limits,
+    Uri? PublicUrl)
 {
     public static GatewaySettings From(IConfiguration configuration)
     {
@@ -79,7 +81,23 @@ public sealed record GatewaySettings(
             membership,
             parallel,
             timeout,
-            TelemetrySettings.From(configuration));
+            TelemetrySettings.From(configuration),
+            GatewayLimits.From(configuration),
+            ReadPublicUrl(configuration));
+    }
+
+    /// <summary>The gateway's address as its callers reach it, for the OpenAPI document's servers (never the Host header).</summary>
+    private static Uri? ReadPublicUrl(IConfiguration configuration)
+    {
+        var text = configuration["Gateway:PublicUrl"];
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && string.IsNullOrEmpty(url.Query)
+            ? url
+            : throw new InvalidOperationException($"Gateway:PublicUrl is '{text}'; it must be an absolute http or https URL without a query.");
     }
 
     private static ApiKey ReadKey(IConfigurationSection section)

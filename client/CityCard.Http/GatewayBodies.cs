@@ -14,12 +14,15 @@ public sealed record IssueCardBody
     public required long Deposit { get; init; }
 }
 
-/// <summary>POST /v1/cards/{card}/top-ups.</summary>
+/// <summary>
+/// POST /v1/cards/{card}/top-ups. The channel follows from the key's role (terminal: Kiosk, service-desk:
+/// ServiceDesk); a body may leave it out, and one that names another is refused (ChannelNotAllowed).
+/// </summary>
 public sealed record TopUpBody
 {
     public required long Amount { get; init; }
 
-    public required TopUpChannel Channel { get; init; }
+    public TopUpChannel? Channel { get; init; }
 }
 
 /// <summary>

@@ -63,6 +63,7 @@ public static class AccessRules
         // The cards of a batch file are checked to be the gateway's city's as the file is read (CardOfAnotherCity).
         [GatewayOperation.IssueBatch] = Rule(Readers, CardScope.NoCard),
         [GatewayOperation.ReadIssueBatch] = Rule(Readers, CardScope.NoCard),
+        [GatewayOperation.ReadReferenceData] = Rule([Role.Terminal, Role.ServiceDesk, Role.Operations, Role.Clearing], CardScope.NoCard),
     };
 
     /// <summary>

@@ -40,8 +40,9 @@ public sealed class ApiKeyRing
     public int Count => keys.Count;
 
     /// <summary>
-    /// The caller, or why not. <paramref name="keyIdForLog"/> is the presented key's id when it has the shape of one
-    /// (never the secret), for the log line that records the refusal.
+    /// The caller, or why not. <paramref name="keyIdForLog"/> is the presented key's id only when it is the id of a
+    /// known key (a wrong secret), for the log line that records the refusal: an unknown "id" may be part of a secret
+    /// (a caller who swapped id and secret, or pasted the secret alone), so it never reaches the log.
     /// </summary>
     public Caller? Authenticate(string? presented, out AuthenticationFailure failure, out string? keyIdForLog)
     {
@@ -66,8 +67,8 @@ public sealed class ApiKeyRing
             return null;
         }
 
-        keyIdForLog = id;
         var known = keys.GetValueOrDefault(id);
+        keyIdForLog = known?.Id;
         var matches = CryptographicOperations.FixedTimeEquals(ApiKey.Hash(secret), known?.SecretHash ?? Decoy);
         return known is not null && matches ? new Caller(known.Id, known.City, known.Role) : null;
     }

@@ -45,4 +45,6 @@ public enum GatewayOperation
     // Bulk issuance of the city's cards.
     IssueBatch,
     ReadIssueBatch,
+    // The city's reference data (products, routes, stations, categories): every key of the city, and the region's.
+    ReadReferenceData,
 }

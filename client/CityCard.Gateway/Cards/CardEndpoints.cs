@@ -24,7 +24,7 @@ public static class CardEndpoints
             .WithSummary("Issue (sell) one of this city's cards");
         cards.MapPost("/top-ups", TopUp).Requires(GatewayOperation.TopUp).Idempotent()
             .Accepts<TopUpBody>("application/json").Produces<CardOperationResponse>()
-            .WithSummary("Load money onto any card of the region");
+            .WithSummary("Load money onto any card of the region; the channel follows from the key's role");
         cards.MapPost("/charges", Charge).Requires(GatewayOperation.Charge).Idempotent()
             .Accepts<ChargeBody>("application/json").Produces<CardOperationResponse>()
             .WithSummary("Charge a ride (priced by this city's policy) or a purchase (the merchant's amount); a refusal is 200 with status Refused");
@@ -68,7 +68,7 @@ public static class CardEndpoints
         return OperationResults.ToHttp(http, await cluster.Card(http.Card()).Issue(request));
     }
 
-    private static async Task<IResult> TopUp(HttpContext http, IClusterClient cluster, GatewaySettings gateway)
+    private static async Task<IResult> TopUp(HttpContext http, IClusterClient cluster, GatewaySettings gateway, TopUpAllowance allowance)
     {
         var body = await JsonBody.ReadAsync<TopUpBody>(http);
         if (body.Problem is { } problem)
@@ -76,8 +76,40 @@ public static class CardEndpoints
             return problem;
         }
 
-        var request = new TopUpRequest(http.OperationId(), Money.FromFen(body.Value!.Amount), gateway.City, body.Value.Channel);
-        return OperationResults.ToHttp(http, await cluster.Card(http.Card()).TopUp(request));
+        // The channel is the key's, never the body's (docs/decisions/0074).
+        var caller = http.Caller();
+        var channel = TopUpChannels.Of(caller.Role) ?? throw new InvalidOperationException($"A {caller.Role.Name()} key reached a top-up.");
+        if (body.Value!.Channel is { } claimed && claimed != channel)
+        {
+            return Problems.Gateway(ProblemCodes.ChannelNotAllowed, $"A {caller.Role.Name()} key tops up through {channel}; the body named {claimed}. Leave channel out, or name {channel}.");
+        }
+
+        var amount = body.Value.Amount;
+        var operationId = http.OperationId();
+        if (!allowance.TryReserve(caller, operationId, Math.Max(0, amount), out var ceiling, out var untilTomorrow))
+        {
+            http.Response.Headers.RetryAfter = ((long)Math.Ceiling(untilTomorrow.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return Problems.Gateway(ProblemCodes.DailyTopUpCeilingReached, $"Key '{caller.KeyId}' may top up {ceiling} fen a day; this top-up would pass it. Nothing was recorded.");
+        }
+
+        CardOperationResult result;
+        try
+        {
+            result = await cluster.Card(http.Card()).TopUp(new TopUpRequest(operationId, Money.FromFen(amount), gateway.City, channel));
+        }
+        catch
+        {
+            allowance.Release(caller, operationId);
+            throw;
+        }
+
+        // A rejection recorded nothing: it uses none of the day's ceiling.
+        if (result.Status == OperationStatus.Rejected)
+        {
+            allowance.Release(caller, operationId);
+        }
+
+        return OperationResults.ToHttp(http, result);
     }
 
     private static async Task<IResult> Charge(HttpContext http, IClusterClient cluster, GatewaySettings gateway)

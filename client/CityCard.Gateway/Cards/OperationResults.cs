@@ -18,6 +18,13 @@ public static class OperationResults
         if (r.Status == OperationStatus.Rejected)
         {
             var code = r.Rejection ?? throw new InvalidOperationException("A rejection without a code.");
+            if (!CardVisibility.MayView(http))
+            {
+                // Only the operation id: nothing about the card to a caller who may not read it (CardVisibility).
+                var (name, status, detail) = CardVisibility.ForNonReader(code);
+                return Problems.Of(status, name, detail, new Dictionary<string, object?> { ["operationId"] = r.OperationId });
+            }
+
             return Problems.Of(code, r.Detail, new Dictionary<string, object?>
             {
                 ["operationId"] = r.OperationId,

@@ -28,7 +28,7 @@ public sealed partial class Authentication(RequestDelegate next, ApiKeyRing keys
             : keys.Authenticate(presented.ToString(), out failure, out keyId);
         if (caller is null)
         {
-            LogUnauthenticated(logger, http.Request.Method, failure, keyId ?? "(none)");
+            LogUnauthenticated(logger, http.Request.Method, failure, keyId ?? "(not a known key id)");
             await Problems.Gateway(failure == AuthenticationFailure.MissingApiKey ? ProblemCodes.MissingApiKey : ProblemCodes.InvalidApiKey).ExecuteAsync(http);
             return;
         }

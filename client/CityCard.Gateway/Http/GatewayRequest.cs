@@ -17,6 +17,9 @@ public static class GatewayRequest
     public static Caller Caller(this HttpContext http) =>
         http.Items[CallerItem] as Caller ?? throw new InvalidOperationException("The request was not authenticated (a public endpoint has no caller).");
 
+    /// <summary>The authenticated caller, or null on a public endpoint (or before authentication).</summary>
+    public static Caller? TryGetCaller(this HttpContext http) => http.Items.TryGetValue(CallerItem, out var caller) ? caller as Caller : null;
+
     /// <summary>The route's {card}, parsed and checked (set by <see cref="AccessFilter"/>).</summary>
     public static CardNumber Card(this HttpContext http) =>
         http.Items[CardItem] is CardNumber card ? card : throw new InvalidOperationException("The route has no {card}.");

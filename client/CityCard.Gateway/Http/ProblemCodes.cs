@@ -40,6 +40,11 @@ public static class ProblemCodes
     public const string UnknownRun = nameof(UnknownRun);
     public const string MalformedBatch = nameof(MalformedBatch);
     public const string UnknownBatch = nameof(UnknownBatch);
+    public const string CardUnavailable = nameof(CardUnavailable);
+    public const string ChannelNotAllowed = nameof(ChannelNotAllowed);
+    public const string DailyTopUpCeilingReached = nameof(DailyTopUpCeilingReached);
+    public const string RateLimited = nameof(RateLimited);
+    public const string BatchCapacityReached = nameof(BatchCapacityReached);
 
     /// <summary>Every gateway code with its HTTP status and what it means, for the reference page and the tests.</summary>
     public static IReadOnlyList<(string Code, int Status, string Meaning)> Catalog { get; } =
@@ -76,6 +81,11 @@ public static class ProblemCodes
         (LengthRequired, 411, "The body has neither a Content-Length nor chunked transfer encoding."),
         (NotCaseParty, 403, "The dispute case is between two other cities: only the card's issuer and the charge's city see it."),
         (UnknownRun, 404, "No reconciliation run has this id."),
+        (CardUnavailable, 422, "The card cannot take this operation (not issued, blocked, replaced, closed or awaiting a replacement's funds); a key that may not read the card is not told which. Nothing was recorded."),
+        (ChannelNotAllowed, 403, "A top-up's channel follows from the key's role (terminal: Kiosk, service-desk: ServiceDesk); the body named another."),
+        (DailyTopUpCeilingReached, 429, "The key's top-ups today (China time) would pass its daily ceiling; nothing was recorded. Retry-After says when the next business day begins."),
+        (RateLimited, 429, "The key sent more requests than its rate allows; nothing was done. Retry after Retry-After seconds with the same Idempotency-Key."),
+        (BatchCapacityReached, 429, "The gateway is already processing as many terminal batches as it allows; nothing was done. Upload again after Retry-After seconds."),
         (ClusterUnavailable, 503, "The cluster could not be reached, or no silo answered in time; retry with the same Idempotency-Key (Retry-After says when)."),
         (StoreUnavailable, 503, "The store (PostgreSQL) is unavailable; nothing is known to have changed. Retry with the same Idempotency-Key (Retry-After says when)."),
         (InternalError, 500, "A fault on our side; retry with the same Idempotency-Key. The traceId identifies it in our logs."),

@@ -18,6 +18,7 @@ public static class OpenApiSetup
     {
         services.AddOpenApi("v1", options =>
         {
+            OpenApiContract.Add(options, settings);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo

@@ -16,6 +16,7 @@ public static class TapBatchEndpoints
     {
         routes.MapPost("/v1/tap-batches", Upload).Requires(GatewayOperation.UploadTaps)
             .WithTags("Terminals")
+            .RequireRateLimiting(RateLimits.BatchPolicy)
             .Accepts<OfflineTapRecord>("application/x-ndjson", "text/csv")
             .Produces<TapBatchResponse>()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -1,5 +1,6 @@
 using CityCard.Http;
 using CityCard.Contracts;
+using CityCard.Gateway.Cards;
 
 namespace CityCard.Gateway.Terminals;
 
@@ -49,7 +50,13 @@ public sealed class TapBatchProcessor(IClusterClient cluster, GatewaySettings se
             _ => (TapOutcome.Accepted, null),
         };
         var balance = r.Status == OperationStatus.Rejected ? (long?)null : r.Balance.Fen;
-        var detail = outcome == TapOutcome.Rejected ? r.Detail : null;
-        return new TapRecordResult(record.Number, record.Line, record.CardText, r.OperationId, outcome, r.Rejection?.ToString(), detail, first, balance, r.Charged?.Fen);
+        if (outcome == TapOutcome.Rejected && r.Rejection is { } rejection)
+        {
+            // Only terminals upload batches, and they may not read cards: no state, no enumeration (CardVisibility).
+            var (code, _, detail) = CardVisibility.ForNonReader(rejection);
+            return new TapRecordResult(record.Number, record.Line, record.CardText, r.OperationId, outcome, code, detail, first, balance, r.Charged?.Fen);
+        }
+
+        return new TapRecordResult(record.Number, record.Line, record.CardText, r.OperationId, outcome, r.Rejection?.ToString(), null, first, balance, r.Charged?.Fen);
     }
 }

@@ -18,7 +18,7 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
         return operation switch
         {
             GatewayOperation.IssueCard => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/issue", apiKey, key, """{"product":"standard","deposit":0}"""),
-            GatewayOperation.TopUp => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/top-ups", apiKey, key, """{"amount":100,"channel":"Kiosk"}"""),
+            GatewayOperation.TopUp => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/top-ups", apiKey, key, """{"amount":100}"""),
             GatewayOperation.Charge => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/charges", apiKey, key, Requests.ChargeJson(100)),
             GatewayOperation.UploadTaps => Requests.Json(HttpMethod.Post, "v1/tap-batches", apiKey, null, $"card,amount,merchantId,category,terminalId,terminalSequence,tappedAt\n{card},100,M,Retail,T-M,1,{Requests.Now()}\n", "text/csv"),
             GatewayOperation.ReverseCharge => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/charges/nope/reversals", apiKey, key, """{"amount":100,"reason":"test"}"""),
@@ -39,6 +39,7 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
             GatewayOperation.ReadReconciliation => Requests.Json(HttpMethod.Get, "v1/reconciliations/ZG:no-such-run", apiKey, null, null),
             GatewayOperation.IssueBatch => Requests.Json(HttpMethod.Post, "v1/issue-batches", apiKey, null, $"batch,{key[..30]}\nproduct,student\nchannel,School\ncard,{NewCard(issuer)}\n", "text/csv"),
             GatewayOperation.ReadIssueBatch => Requests.Json(HttpMethod.Get, "v1/issue-batches/no-such-batch", apiKey, null, null),
+            GatewayOperation.ReadReferenceData => Requests.Json(HttpMethod.Get, "v1/reference", apiKey, null, null),
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
     }
@@ -52,6 +53,7 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
         GatewayOperation.VerifyCardStream, GatewayOperation.VerifyStreams, GatewayOperation.OpenDispute, GatewayOperation.ReadDisputes,
         GatewayOperation.ReviewDispute, GatewayOperation.DecideDispute, GatewayOperation.StartReconciliation, GatewayOperation.ReadReconciliation,
         GatewayOperation.IssueBatch, GatewayOperation.ReadIssueBatch,
+        GatewayOperation.ReadReferenceData,
     ];
 
     /// <summary>Three cities' keys of every city role, and the region's clearing key.</summary>

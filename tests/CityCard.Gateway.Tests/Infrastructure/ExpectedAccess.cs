@@ -40,6 +40,8 @@ public static class ExpectedAccess
         // A city's desk and back office issue its cards in bulk (the file's cards are checked to be the city's).
         [GatewayOperation.IssueBatch] = ([Role.ServiceDesk, Role.Operations], false),
         [GatewayOperation.ReadIssueBatch] = ([Role.ServiceDesk, Role.Operations], false),
+        // Reference data is no secret of the city's: every key of it, and the region's.
+        [GatewayOperation.ReadReferenceData] = ([Role.Terminal, Role.ServiceDesk, Role.Operations, Role.Clearing], false),
     };
 
     public static IEnumerable<GatewayOperation> Operations => Matrix.Keys;

@@ -33,11 +33,29 @@ public class GatewayFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>The silo's Orleans gateway port, for a test that starts a gateway of its own beside the four.</summary>
+    public int SiloGatewayPort { get; private set; }
+
+    /// <summary>
+    /// Limits far above what the suite sends, so tests that share the gateways never meet each other's rate or daily
+    /// top-up ceiling; the limits themselves are tested on gateways of their own (The_gateway_limits_its_callers).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> GenerousLimits { get; } = new Dictionary<string, string?>
+    {
+        ["Gateway:Limits:PermitsPerSecond"] = "100000",
+        ["Gateway:Limits:Burst"] = "1000000",
+        ["Gateway:Limits:MaxConcurrentBatches"] = "64",
+        ["Gateway:Limits:BatchQueue"] = "64",
+        ["Gateway:Limits:DailyTopUpCeiling:terminal"] = "1000000000000",
+        ["Gateway:Limits:DailyTopUpCeiling:service-desk"] = "1000000000000",
+    };
+
     public async Task InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync("gateway");
         var gatewayPort = 0;
         silo = await LocalPorts.StartWithRetryAsync(() => StartSiloAsync(gatewayPort = LocalPorts.Free()));
+        SiloGatewayPort = gatewayPort;
         foreach (var city in GatewayCities)
         {
             var url = new Uri("http://127.0.0.1/");
@@ -142,6 +160,11 @@ public class GatewayFixture : IAsyncLifetime
             ["Gateway:City"] = city.ToString(),
             ["Cluster:GatewayPort"] = Port(gatewayPort),
         };
+        foreach (var (name, value) in GenerousLimits)
+        {
+            config[name] = value;
+        }
+
         var i = 0;
         foreach (var (keyCity, role) in AllKeys)
         {

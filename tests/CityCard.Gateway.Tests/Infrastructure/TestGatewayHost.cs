@@ -33,6 +33,11 @@ public static class TestGatewayHost
                 ["Gateway:City"] = city.ToString(),
                 ["Cluster:GatewayPort"] = siloGatewayPort.ToString(CultureInfo.InvariantCulture),
             };
+            foreach (var (name, value) in GatewayFixture.GenerousLimits)
+            {
+                config[name] = value;
+            }
+
             var i = 0;
             foreach (var (keyCity, role) in GatewayFixture.AllKeys)
             {

@@ -25,9 +25,10 @@ public sealed class Keys_and_settings
     [InlineData(null, AuthenticationFailure.MissingApiKey, null)]
     [InlineData("zg-desk.wrong-secret-but-long", AuthenticationFailure.InvalidApiKey, "zg-desk")]
     [InlineData("zg-desk", AuthenticationFailure.InvalidApiKey, null)]
-    [InlineData("nobody.a-long-enough-secret", AuthenticationFailure.InvalidApiKey, "nobody")]
+    [InlineData("nobody.a-long-enough-secret", AuthenticationFailure.InvalidApiKey, null)]
+    [InlineData("a-long-enough-secret.zg-desk", AuthenticationFailure.InvalidApiKey, null)]
     [InlineData("evil\nid.a-long-enough-secret", AuthenticationFailure.InvalidApiKey, null)]
-    public void A_wrong_key_is_refused_and_only_a_well_formed_id_is_offered_for_the_log(string? presented, AuthenticationFailure failure, string? logged)
+    public void A_wrong_key_is_refused_and_only_a_known_id_is_offered_for_the_log(string? presented, AuthenticationFailure failure, string? logged)
     {
         Assert.Null(Ring.Authenticate(presented, out var why, out var id));
         Assert.Equal((failure, logged), (why, id));
