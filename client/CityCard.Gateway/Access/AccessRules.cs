@@ -59,6 +59,9 @@ public static class AccessRules
         [GatewayOperation.ViewCard] = Rule(Readers, CardScope.OwnCards),
         [GatewayOperation.ReadHistory] = Rule(Readers, CardScope.OwnCards),
         [GatewayOperation.ReadHotlist] = Rule([Role.Terminal, Role.ServiceDesk, Role.Operations], CardScope.AnyCard),
+        [GatewayOperation.SellPass] = Rule(Desk, CardScope.OwnCards),
+        [GatewayOperation.RefundPass] = Rule(Desk, CardScope.OwnCards),
+        [GatewayOperation.ReadPassProducts] = Rule(Readers, CardScope.NoCard),
     };
 
     /// <summary>

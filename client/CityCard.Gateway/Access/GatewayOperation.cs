@@ -41,4 +41,10 @@ public enum GatewayOperation
 
     // Clearing again (rules in ClearingAccess): a card held because its hash chain broke.
     ReleaseHeldCard,
+
+    // Passes: selling and refunding at the issuer's desk, the passes on sale; running their apportionment (ClearingAccess).
+    SellPass,
+    RefundPass,
+    ReadPassProducts,
+    ApportionPasses,
 }

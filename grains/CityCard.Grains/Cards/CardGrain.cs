@@ -55,8 +55,22 @@ public sealed partial class CardGrain(
 
     public Task<CardOperationResult> ClaimReplacement(ClaimReplacementRequest request) => Execute("claim-replacement", request);
 
-    public Task<CardOperationResult> ReceiveReplacementFunds(ReceiveReplacementFundsRequest request) =>
-        Execute("receive-replacement-funds", request);
+    /// <summary>
+    /// The old card's passes come with its money: read from the old card's stream (a replacement is rare), so the
+    /// request between the grains stays what it was and the passes are exactly what the old card's events say.
+    /// </summary>
+    public async Task<CardOperationResult> ReceiveReplacementFunds(ReceiveReplacementFundsRequest request)
+    {
+        var old = state is null || request.OldCard.IsEmpty ? null : await store.LoadAsync(request.OldCard);
+        var carried = old?.OutgoingReplacement is { } transfer && transfer.OperationId == request.OperationId && transfer.NewCard == card ? transfer.Passes : null;
+        return await Execute("receive-replacement-funds", request, carried: carried);
+    }
+
+    public Task<CardOperationResult> SellPass(SellPassRequest request) => Execute("sell-pass", request);
+
+    public Task<CardOperationResult> RefundPass(RefundPassRequest request) => Execute("refund-pass", request);
+
+    public Task<CardOperationResult> ApportionPasses(ApportionPassesRequest request) => Execute("apportion-passes", request);
 
     public Task<CardView> GetView() => Task.FromResult(ValidState().ToView());
 
@@ -86,7 +100,7 @@ public sealed partial class CardGrain(
     private CardState ValidState() =>
         state ?? throw new ArgumentException($"'{this.GetPrimaryKeyString()}' is not a card number; check it with CardNumber.TryParse first.");
 
-    private async Task<CardOperationResult> Execute(string operation, CardRequest request, City? city = null, Category? category = null)
+    private async Task<CardOperationResult> Execute(string operation, CardRequest request, City? city = null, Category? category = null, CarriedPasses? carried = null)
     {
         using var activity = CardTelemetry.Source.StartActivity($"card.{operation}");
         activity?.SetTag("citycard.card", this.GetPrimaryKeyString());
@@ -95,7 +109,7 @@ public sealed partial class CardGrain(
 
         var result = state is null
             ? CardOperationResult.Rejected(request.OperationId, RejectionCode.MalformedCardNumber, $"'{this.GetPrimaryKeyString()}' is not a card number.")
-            : await DecideAndRecord(request);
+            : await DecideAndRecord(request, carried);
 
         activity?.SetTag("citycard.outcome", result.Status.ToString());
         if (result.Rejection is { } code)
@@ -108,12 +122,12 @@ public sealed partial class CardGrain(
         return result;
     }
 
-    private async Task<CardOperationResult> DecideAndRecord(CardRequest request)
+    private async Task<CardOperationResult> DecideAndRecord(CardRequest request, CarriedPasses? carried)
     {
         for (var attempt = 1; ; attempt++)
         {
             var current = state!;
-            var decision = CardDecider.Decide(current, request, clock.GetUtcNow(), policies);
+            var decision = CardDecider.Decide(current, request, clock.GetUtcNow(), policies, carried);
             switch (decision)
             {
                 case CardDecision.Reject reject:

@@ -37,6 +37,9 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
             GatewayOperation.DecideDispute => Requests.Json(HttpMethod.Post, "v1/disputes/ZG:no-such-case/uphold", apiKey, key, """{"reason":"r"}"""),
             GatewayOperation.StartReconciliation => Requests.Json(HttpMethod.Post, "v1/reconciliations", apiKey, key, null),
             GatewayOperation.ReadReconciliation => Requests.Json(HttpMethod.Get, "v1/reconciliations/ZG:no-such-run", apiKey, null, null),
+            GatewayOperation.SellPass => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/passes", apiKey, key, """{"definedBy":"region","product":"regional-bus-30"}"""),
+            GatewayOperation.RefundPass => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/passes/no-such-pass/refund", apiKey, key, null),
+            GatewayOperation.ReadPassProducts => Requests.Json(HttpMethod.Get, "v1/passes?on=2027-01-05", apiKey, null, null),
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
     }
@@ -49,6 +52,7 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
         GatewayOperation.CloseCard, GatewayOperation.ViewCard, GatewayOperation.ReadHistory, GatewayOperation.ReadHotlist,
         GatewayOperation.VerifyCardStream, GatewayOperation.VerifyStreams, GatewayOperation.OpenDispute, GatewayOperation.ReadDisputes,
         GatewayOperation.ReviewDispute, GatewayOperation.DecideDispute, GatewayOperation.StartReconciliation, GatewayOperation.ReadReconciliation,
+        GatewayOperation.SellPass, GatewayOperation.RefundPass, GatewayOperation.ReadPassProducts,
     ];
 
     /// <summary>Three cities' keys of every city role, and the region's clearing key.</summary>

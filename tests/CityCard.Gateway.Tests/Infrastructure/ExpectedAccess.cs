@@ -36,6 +36,11 @@ public static class ExpectedAccess
         // Reconciliation rebuilds every city's ledger: the region's clearing operators' tool.
         [GatewayOperation.StartReconciliation] = ([Role.Clearing], false),
         [GatewayOperation.ReadReconciliation] = ([Role.Clearing], false),
+
+        // Passes are sold and refunded at the card issuer's desk; desks and back offices read the passes on sale.
+        [GatewayOperation.SellPass] = ([Role.ServiceDesk], true),
+        [GatewayOperation.RefundPass] = ([Role.ServiceDesk], true),
+        [GatewayOperation.ReadPassProducts] = ([Role.ServiceDesk, Role.Operations], false),
     };
 
     public static IEnumerable<GatewayOperation> Operations => Matrix.Keys;
