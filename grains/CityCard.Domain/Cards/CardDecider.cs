@@ -272,7 +272,7 @@ public static class CardDecider
         {
             var funds = new ReplacementFundsReceived(r.OperationId, now, r.OldCard, r.Balance, r.Deposit);
             return carried is { Passes.Count: > 0 } passes
-                ? new CardDecision.Append([funds, new PassesCarriedOver(r.OperationId, now, r.OldCard, passes.Passes, passes.Uses)])
+                ? new CardDecision.Append([funds, new PassesCarriedOver(r.OperationId, now, r.OldCard, passes.Passes, passes.Uses, passes.Apportioned)])
                 : CardDecision.Of(funds);
         }
 

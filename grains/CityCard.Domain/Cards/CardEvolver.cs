@@ -114,7 +114,7 @@ public static class CardEvolver
 
     /// <summary>What a replacement takes of the card's passes: null when it holds none still valid.</summary>
     private static CarriedPasses? Carried(CardPasses passes, DateTimeOffset at) =>
-        passes.CarriedOut(at) is { Passes.Count: > 0 } carried ? new CarriedPasses(carried.Passes, carried.Uses) : null;
+        passes.CarriedOut(at) is { Passes.Count: > 0 } carried ? new CarriedPasses(carried.Passes, carried.Uses, carried.Apportioned) : null;
 
     /// <summary>A priced transit charge becomes a remembered ride; purchases and charges from before policies do not.</summary>
     private static RideRecord? RideOf(CardCharged x) =>

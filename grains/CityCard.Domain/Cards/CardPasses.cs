@@ -40,14 +40,18 @@ public sealed record CardPasses
     {
         Book = x.Passes.Aggregate(Book, (book, pass) => book.Find(pass.PassId) is null ? book.Sold(pass) : book),
         Uses = x.Uses.Aggregate(Uses, (uses, use) => uses.SetItem(use.OperationId, use)),
+        Apportioned = x.Apportioned.Aggregate(Apportioned, (done, a) => done.SetItem(SliceKey(a.PassId, a.Slice.Number), a)),
     };
 
-    /// <summary>What the old card gives the replacement at <paramref name="at"/>: the passes not refunded and not over, and their uses.</summary>
-    public (IReadOnlyList<HeldPass> Passes, IReadOnlyList<PassUse> Uses) CarriedOut(DateTimeOffset at)
+    /// <summary>What the old card gives the replacement at <paramref name="at"/>: the passes not refunded and not over, their uses and apportioned slices.</summary>
+    public (IReadOnlyList<HeldPass> Passes, IReadOnlyList<PassUse> Uses, IReadOnlyList<SliceApportionment> Apportioned) CarriedOut(DateTimeOffset at)
     {
         var passes = Book.CarriedOver(at).Passes;
         var ids = passes.Select(p => p.PassId).ToHashSet(StringComparer.Ordinal);
-        return (passes, Uses.Values.Where(u => ids.Contains(u.PassId)).OrderBy(u => u.OperationId, StringComparer.Ordinal).ToList());
+        return (
+            passes,
+            Uses.Values.Where(u => ids.Contains(u.PassId)).OrderBy(u => u.OperationId, StringComparer.Ordinal).ToList(),
+            Apportioned.Where(a => ids.Contains(a.Value.PassId)).OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => a.Value).ToList());
     }
 
     /// <summary>The old card after a replacement: the passes it gave away are the new card's now (apportioned there).</summary>

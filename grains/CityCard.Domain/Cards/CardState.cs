@@ -74,5 +74,5 @@ public sealed record CardState
 /// <summary>What a replaced card gave up, and to which card; <see cref="Passes"/>: the passes it carries (none when null).</summary>
 public sealed record ReplacementTransfer(string OperationId, CardNumber NewCard, Money Balance, Money Deposit, CarriedPasses? Passes = null);
 
-/// <summary>The passes a replacement card takes over, with their covered uses so far.</summary>
-public sealed record CarriedPasses(IReadOnlyList<Passes.HeldPass> Passes, IReadOnlyList<Passes.PassUse> Uses);
+/// <summary>The passes a replacement card takes over, with their covered uses so far and the slices already apportioned.</summary>
+public sealed record CarriedPasses(IReadOnlyList<Passes.HeldPass> Passes, IReadOnlyList<Passes.PassUse> Uses, IReadOnlyList<Passes.SliceApportionment> Apportioned);

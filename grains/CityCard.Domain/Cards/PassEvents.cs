@@ -34,15 +34,17 @@ public sealed record PassRefunded(
 
 /// <summary>
 /// A replacement card takes over the old card's passes not refunded and not over, as they were (same ids, periods,
-/// first uses and entries), with their covered uses so far, which their apportionment still needs. No money moves:
-/// the pass's issuer holds it. Recorded with <see cref="ReplacementFundsReceived"/>, under the replacement's operation.
+/// first uses and entries), with their covered uses so far and the slices the old card already apportioned, which
+/// their apportionment still needs (a slice is apportioned once, whichever card holds the pass). No money moves: the
+/// pass's issuer holds it. Recorded with <see cref="ReplacementFundsReceived"/>, under the replacement's operation.
 /// </summary>
 public sealed record PassesCarriedOver(
     string OperationId,
     DateTimeOffset RecordedAt,
     CardNumber OldCard,
     IReadOnlyList<HeldPass> Passes,
-    IReadOnlyList<PassUse> Uses) : CardEvent(OperationId, RecordedAt);
+    IReadOnlyList<PassUse> Uses,
+    IReadOnlyList<SliceApportionment> Apportioned) : CardEvent(OperationId, RecordedAt);
 
 /// <summary>
 /// The slices of the card's passes that ended, apportioned among the operators whose services the holder used (or

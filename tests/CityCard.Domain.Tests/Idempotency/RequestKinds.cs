@@ -54,11 +54,11 @@ public static class RequestKinds
             Funds(),
             OperationStatus.Accepted,
             PassDay,
-            new CarriedPasses([JanuaryPass.Pass], [])),
+            new CarriedPasses([JanuaryPass.Pass], [], [])),
     ];
 
     /// <summary>A day the repository's policies sell passes (their 2027-01-01 versions).</summary>
-    private static readonly DateTimeOffset PassDay = new(2027, 1, 2, 10, 0, 0, ChinaTime.Offset);
+    private static DateTimeOffset PassDay => new(2027, 1, 2, 10, 0, 0, ChinaTime.Offset);
 
     private static PassSold JanuaryPass => new("pass-1", PassDay, Tests.Passes.PassKit.Sold(City.ZG, "zg-monthly", "2027-01-02 09:00", month: "2027-01-01", passId: "pass-1"));
 

@@ -63,7 +63,7 @@ public sealed class PostingRulesTests
             ["YB PassSale: 2010 6000, 2210.ZG -6000", "ZG PassSale: 1210.YB 6000, 2040 -6000"]
         },
         { "a pass refunded: the sale turned round", Zg, new PassRefunded("o", At, "p", City.ZG, Money.FromFen(9000), Money.FromFen(9500), Money.FromFen(500), 19, 30, "days"), ["ZG PassRefund: 2010 -9000, 2040 9000"] },
-        { "passes carried to a replacement: their money stays with their issuer", Zg, new PassesCarriedOver("o", At, CardNumber.Create(City.ZG, 9), [RegionalPass], []), [] },
+        { "passes carried to a replacement: their money stays with their issuer", Zg, new PassesCarriedOver("o", At, CardNumber.Create(City.ZG, 9), [RegionalPass], [], []), [] },
         {
             "a slice apportioned: ZG's bus company paid at home, YB's through YB", Zg, new PassesApportioned("o", At, [new PassSliceRevenue(Slice(100, 50, 0))]),
             ["ZG PassRevenue/Bus: 2040 100, 2110.ZG-BUS -100", "ZG PassRevenue/Bus: 2040 50, 2210.YB -50", "YB PassRevenue/Bus: 1210.ZG 50, 2110.YB-BUS -50"]

@@ -170,9 +170,10 @@ public static class RejectionTable
         OnPassDay(Rejected("an apportionment before any pass period ended", RejectionCode.NothingToApportion, new ApportionPassesRequest("apportion-1"), [.. PassHolder(), JanuaryPass])),
     ];
 
-    private static readonly DateTimeOffset PassDay = new(2027, 1, 2, 10, 0, 0, Clock.ChinaStandardTime);
+    // Properties, not fields: Rows above is initialised first, and reads them.
+    private static DateTimeOffset PassDay => new(2027, 1, 2, 10, 0, 0, Clock.ChinaStandardTime);
 
-    private static readonly DateOnly January = new(2027, 1, 1);
+    private static DateOnly January => new(2027, 1, 1);
 
     private static PassSold JanuaryPass => new("pass-1", PassDay.AddHours(-1), Passes.PassKit.Sold(City.ZG, "zg-monthly", "2027-01-02 09:00", month: "2027-01-01", passId: "pass-1"));
 

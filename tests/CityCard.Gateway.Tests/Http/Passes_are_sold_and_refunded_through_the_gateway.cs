@@ -66,7 +66,7 @@ public sealed class Passes_are_sold_and_refunded_through_the_gateway(GatewayFixt
         { "no product", "passes", """{"definedBy":"ZG"}""", HttpStatusCode.BadRequest, "MissingField" },
         { "a product that is no identifier", "passes", """{"definedBy":"ZG","product":"zg monthly"}""", HttpStatusCode.BadRequest, "InvalidPassId" },
         { "a pass nobody sells", "passes", """{"definedBy":"ZG","product":"zg-weekly"}""", HttpStatusCode.UnprocessableEntity, "UnknownPassProduct" },
-        { "a monthly pass without its month", "passes", """{"definedBy":"ZG","product":"zg-monthly"}""", HttpStatusCode.UnprocessableEntity, "InvalidPassStart" },
+        { "a regional pass naming a month", "passes", $$"""{"definedBy":"region","product":"regional-bus-30","month":"{{NextMonth()}}"}""", HttpStatusCode.UnprocessableEntity, "InvalidPassStart" },
         { "a refund of a pass the card never held", "passes/never-sold/refund", "{}", HttpStatusCode.NotFound, "UnknownPass" },
         { "a refund naming no pass key", "passes/bad%20key/refund", "{}", HttpStatusCode.BadRequest, "InvalidPassId" },
     };

@@ -65,7 +65,7 @@ public sealed class The_clearing_authorisation_matrix_holds_over_http(GatewayFix
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.Equal(2 * 9 * 10, cases);
+        Assert.Equal(2 * ExpectedClearingAccess.Operations.Count() * 10, cases);
         Assert.Equal(records, await gateways.ClearingRecordsAsync());
     }
 
