@@ -21,6 +21,7 @@ public static class CliApp
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(PassCommands.Create());
         root.Subcommands.Add(HotlistCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(DisputeCommands.Create());

@@ -85,6 +85,13 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
             ("ZG000000000X", () => Desk(City.ZG).TopUpAsync("ZG000000000X", new TopUpBody { Amount = 1_000, Channel = TopUpChannel.ServiceDesk }, Key("typo"))),
         ]);
 
+        // A monthly pass is sold for the current month or the next, under the version in force on its first day.
+        var nextMonth = ChinaTime.DateOf(DateTimeOffset.UtcNow) is var today ? new DateOnly(today.Year, today.Month, 1).AddMonths(1) : default;
+        await Step("Neijiang's desk sells the senior card next month's Neijiang pass: the cash tops the card up, the pass is paid from the balance", [
+            (nj.Value, () => Desk(City.NJ).TopUpAsync(nj.Value, new TopUpBody { Amount = 1_500, Channel = TopUpChannel.ServiceDesk }, Key("topup-nj-for-pass"))),
+            (nj.Value, () => Desk(City.NJ).SellPassAsync(nj.Value, new SellPassBody { DefinedBy = "NJ", Product = "nj-monthly", Month = nextMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture) }, Key("pass-nj"))),
+        ]);
+
         await PrintHotlist();
 
         await day.RideAsync(commuter.Value, Step);

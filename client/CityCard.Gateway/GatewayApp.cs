@@ -5,6 +5,7 @@ using CityCard.Gateway.Cards;
 using CityCard.Gateway.Clearing;
 using CityCard.Gateway.Disputes;
 using CityCard.Gateway.Hotlist;
+using CityCard.Gateway.Passes;
 using CityCard.Gateway.Http;
 using CityCard.Gateway.Integrity;
 using CityCard.Gateway.Issuance;
@@ -129,6 +130,7 @@ public static class GatewayApp
                 : Results.Json(new { status = "not-ready", city = s.City.ToString(), siloGateways = 0 }, statusCode: StatusCodes.Status503ServiceUnavailable))
             .ExcludeFromDescription().AllowAnonymous();
         app.MapCardEndpoints();
+        app.MapPassEndpoints();
         app.MapTapBatchEndpoints();
         app.MapIssueBatchEndpoints();
         app.MapHotlistEndpoints();

@@ -64,6 +64,9 @@ public static class AccessRules
         [GatewayOperation.IssueBatch] = Rule(Readers, CardScope.NoCard),
         [GatewayOperation.ReadIssueBatch] = Rule(Readers, CardScope.NoCard),
         [GatewayOperation.ReadReferenceData] = Rule([Role.Terminal, Role.ServiceDesk, Role.Operations, Role.Clearing], CardScope.NoCard),
+        [GatewayOperation.SellPass] = Rule(Desk, CardScope.OwnCards),
+        [GatewayOperation.RefundPass] = Rule(Desk, CardScope.OwnCards),
+        [GatewayOperation.ReadPassProducts] = Rule(Readers, CardScope.NoCard),
     };
 
     /// <summary>

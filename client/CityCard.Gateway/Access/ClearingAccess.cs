@@ -27,5 +27,8 @@ public static class ClearingAccess
 
         // The card in the path is the held one, of any city: the clearing house's business, not its issuer's.
         [GatewayOperation.ReleaseHeldCard] = AccessRules.Rule(ClearingHouse, CardScope.NoCard),
+
+        // The trigger of pass apportionment (decision 0061), run by the clearing operators before a day's window closes.
+        [GatewayOperation.ApportionPasses] = AccessRules.Rule(ClearingHouse, CardScope.NoCard),
     };
 }

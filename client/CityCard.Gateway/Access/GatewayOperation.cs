@@ -47,4 +47,9 @@ public enum GatewayOperation
     ReadIssueBatch,
     // The city's reference data (products, routes, stations, categories): every key of the city, and the region's.
     ReadReferenceData,
+    // Passes: selling and refunding at the issuer's desk, the passes on sale; running their apportionment (ClearingAccess).
+    SellPass,
+    RefundPass,
+    ReadPassProducts,
+    ApportionPasses,
 }

@@ -29,6 +29,7 @@ public static class RejectionStatus
         RejectionCode.FareAmountNotExpected => 400,
         RejectionCode.InvalidRide => 400,
         RejectionCode.InvalidCaseId => 400,
+        RejectionCode.InvalidPassId => 400,
 
         RejectionCode.AmountNotPositive => 422,
         RejectionCode.AmountAboveLimit => 422,
@@ -47,9 +48,13 @@ public static class RejectionStatus
         RejectionCode.NoFareForTrip => 422,
         RejectionCode.ModeNotOffered => 422,
         RejectionCode.NoPolicyInForce => 422,
+        RejectionCode.UnknownPassProduct => 422,
+        RejectionCode.PassNotForProduct => 422,
+        RejectionCode.InvalidPassStart => 422,
 
         RejectionCode.CardNotIssued => 404,
         RejectionCode.ChargeNotFound => 404,
+        RejectionCode.UnknownPass => 404,
 
         RejectionCode.OperationConflict => 409,
         RejectionCode.CardAlreadyIssued => 409,
@@ -64,6 +69,12 @@ public static class RejectionStatus
         RejectionCode.ChargeAlreadyReversed => 409,
         RejectionCode.ReplacementTargetUnavailable => 409,
         RejectionCode.OutstandingDebt => 409,
+        RejectionCode.PassAlreadyHeld => 409,
+        RejectionCode.TooManyPasses => 409,
+        RejectionCode.PassAlreadyRefunded => 409,
+        RejectionCode.PassExpired => 409,
+        RejectionCode.NothingLeftOnPass => 409,
+        RejectionCode.NothingToApportion => 409,
     };
 #pragma warning restore CS8524
 }

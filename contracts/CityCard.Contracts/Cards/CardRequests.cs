@@ -84,3 +84,25 @@ public sealed record ClaimReplacementRequest(string OperationId, CardNumber OldC
 [GenerateSerializer, Immutable, Alias("citycard.receive-replacement-funds")]
 public sealed record ReceiveReplacementFundsRequest(string OperationId, CardNumber OldCard, Money Balance, Money Deposit)
     : CardRequest(OperationId);
+
+/// <summary>
+/// Sell a pass to the card, paid from its balance (decision 0060). <paramref name="DefinedBy"/> is the city whose
+/// policy defines the pass, or null for a pass of the region; <paramref name="Month"/>, for a monthly pass, is any day
+/// of the month it is for (the current or the next); null for other passes.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("citycard.sell-pass")]
+public sealed record SellPassRequest(string OperationId, City? DefinedBy, string Product, DateOnly? Month)
+    : CardRequest(OperationId);
+
+/// <summary>Refund a pass pro rata to the card's balance, under its policy's rule.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.refund-pass")]
+public sealed record RefundPassRequest(string OperationId, string PassId)
+    : CardRequest(OperationId);
+
+/// <summary>
+/// Apportion every slice of the card's passes that has ended and was not yet apportioned (or whose apportionment a
+/// late covered ride changed), at the time the card records it: the clearing's trigger at each day's end.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("citycard.apportion-passes")]
+public sealed record ApportionPassesRequest(string OperationId)
+    : CardRequest(OperationId);

@@ -12,7 +12,29 @@ public sealed record CardView(
     BlockReason? BlockedFor,
     CardNumber? ReplacedBy,
     CardNumber? ReplacementOf,
-    long Version);
+    long Version,
+    IReadOnlyList<PassView>? Passes = null);
+
+/// <summary>
+/// A pass the card holds, as its holder reads it: what was bought, for how much, the period it covers (null until a
+/// first-use pass is first used), the entries left of one that counts them, and a refund.
+/// </summary>
+/// <param name="Policy">The version that defines the pass, e.g. <c>region@2027-01-01</c>.</param>
+[GenerateSerializer, Immutable, Alias("citycard.pass-view")]
+public sealed record PassView(
+    string PassId,
+    string Product,
+    string Name,
+    string Policy,
+    City Issuer,
+    Money Price,
+    DateTimeOffset SoldAt,
+    DateTimeOffset? ValidFrom,
+    DateTimeOffset? ValidUntil,
+    DateTimeOffset? FirstUsedAt,
+    int? EntriesLeft,
+    DateTimeOffset? RefundedAt,
+    Money Refunded);
 
 /// <summary>One event of a card's history, with the state it left behind.</summary>
 /// <param name="BusinessTime">When it happened in the world (the terminal's tap time); null when that is the recording time.</param>

@@ -95,4 +95,36 @@ public enum RejectionCode
 
     /// <summary>A refund naming a malformed dispute case id.</summary>
     InvalidCaseId = 81,
+    // Passes (decision 0060; nothing is recorded for any of these).
+    /// <summary>The city (or the region) sells no pass of that id under the version in force.</summary>
+    UnknownPassProduct = 90,
+
+    /// <summary>The pass has no price for the card's product (or its concession price is for the city's own cards).</summary>
+    PassNotForProduct = 91,
+
+    /// <summary>A monthly pass names the current or the next month; other passes name none.</summary>
+    InvalidPassStart = 92,
+
+    /// <summary>The card holds the same pass for an overlapping period, or a first-use pass with the same services not yet started.</summary>
+    PassAlreadyHeld = 93,
+
+    /// <summary>The card holds as many passes not yet over as it may.</summary>
+    TooManyPasses = 94,
+
+    /// <summary>The card holds no pass of that id.</summary>
+    UnknownPass = 95,
+
+    PassAlreadyRefunded = 96,
+
+    /// <summary>The pass is over: its period ended, or a first-use pass was never used in time.</summary>
+    PassExpired = 97,
+
+    /// <summary>What the policy's refund rule gives back (pro rata, less the fee) is nothing.</summary>
+    NothingLeftOnPass = 98,
+
+    /// <summary>No slice of the card's passes has ended since it was last apportioned, and no apportioned one changed.</summary>
+    NothingToApportion = 99,
+
+    /// <summary>A pass product id or a pass id is not an identifier of 1 to 40 letters, digits, '-', '_', '.' or ':'.</summary>
+    InvalidPassId = 100,
 }

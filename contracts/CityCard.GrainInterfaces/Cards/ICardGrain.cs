@@ -43,6 +43,18 @@ public interface ICardGrain : IGrainWithStringKey
     [Alias("receive-replacement-funds")]
     Task<CardOperationResult> ReceiveReplacementFunds(ReceiveReplacementFundsRequest request);
 
+    /// <summary>Sell a pass to the card, paid from its balance (decision 0060).</summary>
+    [Alias("sell-pass")]
+    Task<CardOperationResult> SellPass(SellPassRequest request);
+
+    /// <summary>Refund one of the card's passes pro rata to its balance.</summary>
+    [Alias("refund-pass")]
+    Task<CardOperationResult> RefundPass(RefundPassRequest request);
+
+    /// <summary>Apportion the card's pass slices that have ended (decision 0061); NothingToApportion when none.</summary>
+    [Alias("apportion-passes")]
+    Task<CardOperationResult> ApportionPasses(ApportionPassesRequest request);
+
     [Alias("get-view")]
     Task<CardView> GetView();
 

@@ -11,7 +11,11 @@ namespace CityCard.Domain.Cards;
 /// </summary>
 public static class CardDecider
 {
-    public static CardDecision Decide(CardState state, CardRequest request, DateTimeOffset now, PolicySet policies)
+    /// <param name="carried">
+    /// For a replacement card receiving its funds: what the old card's replacement gave up of its passes (read from the
+    /// old card's stream by the grain); null otherwise.
+    /// </param>
+    public static CardDecision Decide(CardState state, CardRequest request, DateTimeOffset now, PolicySet policies, CarriedPasses? carried = null)
     {
         if (!IsValidOperationId(request.OperationId))
         {
@@ -21,7 +25,7 @@ public static class CardDecider
         // Funds arriving at a replacement card continue the operation that claimed it, so they bypass the replay check.
         if (request is ReceiveReplacementFundsRequest funds)
         {
-            return ReceiveFunds(state, funds, now);
+            return ReceiveFunds(state, funds, now, carried);
         }
 
         if (state.Operations.TryGet(request.OperationId, out var first))
@@ -43,6 +47,9 @@ public static class CardDecider
             ReplaceCardRequest r => Replace(state, r, now),
             CloseCardRequest r => Close(state, r, now),
             ClaimReplacementRequest r => Claim(state, r, now, policies),
+            SellPassRequest r => PassDecider.Sell(state, r, now, policies),
+            RefundPassRequest r => PassDecider.Refund(state, r, now),
+            ApportionPassesRequest r => PassDecider.Apportion(state, r, now),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.GetType().Name, "Unknown request."),
         };
     }
@@ -247,7 +254,7 @@ public static class CardDecider
             : CardDecision.Of(new ReplacementCardClaimed(r.OperationId, now, s.Card, s.Issuer, r.OldCard, r.Product));
     }
 
-    private static CardDecision ReceiveFunds(CardState s, ReceiveReplacementFundsRequest r, DateTimeOffset now)
+    private static CardDecision ReceiveFunds(CardState s, ReceiveReplacementFundsRequest r, DateTimeOffset now, CarriedPasses? carried)
     {
         if (r.Deposit.IsNegative || r.Deposit > CardLimits.MaxDeposit)
         {
@@ -263,7 +270,10 @@ public static class CardDecider
 
         if (s.Status == CardStatus.AwaitingReplacementFunds && s.PendingReplacement == r.OperationId && s.ReplacementOf == r.OldCard)
         {
-            return CardDecision.Of(new ReplacementFundsReceived(r.OperationId, now, r.OldCard, r.Balance, r.Deposit));
+            var funds = new ReplacementFundsReceived(r.OperationId, now, r.OldCard, r.Balance, r.Deposit);
+            return carried is { Passes.Count: > 0 } passes
+                ? new CardDecision.Append([funds, new PassesCarriedOver(r.OperationId, now, r.OldCard, passes.Passes, passes.Uses, passes.Apportioned)])
+                : CardDecision.Of(funds);
         }
 
         // Funds already received under this id: the same transfer is a retry, any other is a conflict.

@@ -21,6 +21,10 @@ public static class CardEventTypes
         [typeof(CardClosed)] = "card_closed.v1",
         [typeof(FareAdjusted)] = "fare_adjusted.v1",
         [typeof(ChargeRefunded)] = "charge_refunded.v1",
+        [typeof(PassSold)] = "pass_sold.v1",
+        [typeof(PassRefunded)] = "pass_refunded.v1",
+        [typeof(PassesCarriedOver)] = "passes_carried_over.v1",
+        [typeof(PassesApportioned)] = "passes_apportioned.v1",
     };
 
     public static string NameOf(CardEvent e) => Names[e.GetType()];

@@ -1,6 +1,7 @@
 using CityCard.Contracts;
 using CityCard.Domain.Fares;
 using CityCard.Domain.Integrity;
+using CityCard.Domain.Passes;
 
 namespace CityCard.Domain.Cards;
 
@@ -36,12 +37,16 @@ public static class CardEvolver
         {
             Charges = s.Charges.Add(x.OperationId, new ChargeRecord(x.Amount, Money.Zero, x.Tap, x.RecordedAt), CardLimits.ChargeMemory),
             Rides = RideOf(x) is { } ride ? s.Rides.Add(ride) : s.Rides,
+            Passes = x.Fare is { } fare
+                ? s.Passes.Charged(x.OperationId, PassUse.Of(x.OperationId, x.Tap.AcquirerCity, x.Tap.MerchantId, x.Tap.Category, x.Tap.TappedAt, fare), fare, x.Tap.TappedAt, isEntry: x.Tap.Ride is null, isAdjustment: false)
+                : s.Passes,
         },
         ChargeRefused => s,
         FareAdjusted x => s with
         {
             Charges = s.Charges.RecordAdjustment(x.ChargeOperationId, x.FareAfter - x.FareBefore),
             Rides = s.Rides.Reprice(x.ChargeOperationId, x.Fare),
+            Passes = s.Passes.Charged(x.ChargeOperationId, PassUse.Of(x.ChargeOperationId, x.AcquirerCity, x.MerchantId, x.Category, x.RideTappedAt, x.Fare), x.Fare, x.RideTappedAt, isEntry: false, isAdjustment: true),
         },
         ChargeReversed x => s with
         {
@@ -61,7 +66,8 @@ public static class CardEvolver
         {
             Status = CardStatus.Replaced,
             BlockedFor = null,
-            OutgoingReplacement = new ReplacementTransfer(x.OperationId, x.NewCard, x.BalanceMoved, x.DepositMoved),
+            OutgoingReplacement = new ReplacementTransfer(x.OperationId, x.NewCard, x.BalanceMoved, x.DepositMoved, Carried(s.Passes, x.RecordedAt)),
+            Passes = s.Passes.GaveAway(x.RecordedAt),
         },
         ReplacementCardClaimed x => s with
         {
@@ -78,6 +84,10 @@ public static class CardEvolver
             IncomingReplacement = new ReplacementTransfer(x.OperationId, x.OldCard, x.Balance, x.Deposit),
         },
         CardClosed => s with { Status = CardStatus.Closed, BlockedFor = null },
+        PassSold x => s with { Passes = s.Passes.Sold(x.Pass, x.RecordedAt) },
+        PassRefunded x => s with { Passes = s.Passes.Refunded(x) },
+        PassesCarriedOver x => s with { Passes = s.Passes.CarriedIn(x) },
+        PassesApportioned x => s with { Passes = s.Passes.Apportion(x) },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown card event."),
     };
 
@@ -101,6 +111,10 @@ public static class CardEvolver
         var record = new OperationRecord(e.OperationId, fingerprint, status, rejection, s.Balance, s.Status, s.Version, charged);
         return s with { Operations = s.Operations.Remember(record, CardLimits.RecentOperationCapacity) };
     }
+
+    /// <summary>What a replacement takes of the card's passes: null when it holds none still valid.</summary>
+    private static CarriedPasses? Carried(CardPasses passes, DateTimeOffset at) =>
+        passes.CarriedOut(at) is { Passes.Count: > 0 } carried ? new CarriedPasses(carried.Passes, carried.Uses, carried.Apportioned) : null;
 
     /// <summary>A priced transit charge becomes a remembered ride; purchases and charges from before policies do not.</summary>
     private static RideRecord? RideOf(CardCharged x) =>

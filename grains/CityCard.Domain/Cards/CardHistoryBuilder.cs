@@ -93,6 +93,7 @@ public static class CardHistoryBuilder
         FareAdjusted x => x.ChargeOperationId,
         ChargeReversed x => x.ChargeOperationId,
         ChargeRefunded x => x.ChargeOperationId,
+        PassRefunded x => x.PassId,
         _ => null,
     };
 
@@ -103,6 +104,10 @@ public static class CardHistoryBuilder
         FareAdjusted x => x.Fare,
         _ => null,
     };
+
+    private static string Slice(PassSliceRevenue s) =>
+        $"{s.Apportionment.PassId} slice {s.Apportionment.Slice.Number}{(s.Before is null ? string.Empty : " again")}: "
+        + string.Join(", ", s.Apportionment.Shares.Select(o => $"{o.Operator.OperatorId} {o.Share}").Append($"unused {s.Apportionment.Unused}"));
 
     private static string Where(TapDetails tap) => tap.Ride switch
     {
@@ -128,6 +133,10 @@ public static class CardHistoryBuilder
         ReplacementFundsReceived x => $"Received balance {x.Balance} and deposit {x.Deposit} from {x.OldCard}",
         CardClosed { DebtSettledFromDeposit: { } debt } x => $"Closed: debt {debt} settled from the deposit, refunded deposit {x.DepositRefunded}",
         CardClosed x => $"Closed: refunded balance {x.BalanceRefunded} and deposit {x.DepositRefunded}",
+        PassSold x => $"Bought pass {x.Pass.Terms.Name} ({x.Pass.Terms.Product}, {x.Pass.Terms.Policy}) for {x.Pass.Price}, pass {x.Pass.PassId}",
+        PassRefunded x => $"Refunded pass {x.PassId}: {x.Remaining} of {x.Total} {x.Unit} left, {x.ProRata} pro rata less the fee of {x.Fee}",
+        PassesCarriedOver x => $"Took over {x.Passes.Count} pass(es) from {x.OldCard}: {string.Join(", ", x.Passes.Select(p => p.PassId))}",
+        PassesApportioned x => $"Pass revenue apportioned: {string.Join("; ", x.Slices.Select(Slice))}",
         _ => e.GetType().Name,
     };
 }

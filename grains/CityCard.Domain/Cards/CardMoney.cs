@@ -24,6 +24,9 @@ public static class CardMoney
 
         // A card closed in debt keeps that much of its deposit to clear the negative balance: both end at zero.
         CardClosed x => new(-x.BalanceRefunded + (x.DebtSettledFromDeposit ?? Money.Zero), -x.DepositRefunded - (x.DebtSettledFromDeposit ?? Money.Zero)),
+        PassSold x => new(-x.Pass.Price, Money.Zero),
+        PassRefunded x => new(x.Amount, Money.Zero),
+        PassesCarriedOver or PassesApportioned => default,
         ChargeRefused or CardBlocked or CardUnblocked or ReplacementCardClaimed => default,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown card event."),
     };

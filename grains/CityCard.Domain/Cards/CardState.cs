@@ -46,6 +46,9 @@ public sealed record CardState
     /// <summary>The rides of the last weeks that the next fares depend on (caps, transfers, free rides per month).</summary>
     public RideMemory Rides { get; init; } = RideMemory.Empty;
 
+    /// <summary>The passes the card holds, their covered uses and their apportionments (decisions 0060, 0061).</summary>
+    public CardPasses Passes { get; init; } = CardPasses.Empty;
+
     /// <summary>
     /// The hash of the last event folded (<see cref="Integrity.EventChain"/>), so the next append links to it without
     /// reading the stream; empty before the first event.
@@ -64,8 +67,12 @@ public sealed record CardState
     public static CardState Initial(CardNumber card) => new() { Card = card };
 
     public CardView ToView() =>
-        new(Card, Issuer, Product, Status, Balance, Deposit, BlockedFor, ReplacedBy, ReplacementOf, Version);
+        new(Card, Issuer, Product, Status, Balance, Deposit, BlockedFor, ReplacedBy, ReplacementOf, Version,
+            Passes.Book.Passes.Count == 0 ? null : Passes.Book.Passes.Select(PassViews.Of).ToList());
 }
 
-/// <summary>What a replaced card gave up, and to which card.</summary>
-public sealed record ReplacementTransfer(string OperationId, CardNumber NewCard, Money Balance, Money Deposit);
+/// <summary>What a replaced card gave up, and to which card; <see cref="Passes"/>: the passes it carries (none when null).</summary>
+public sealed record ReplacementTransfer(string OperationId, CardNumber NewCard, Money Balance, Money Deposit, CarriedPasses? Passes = null);
+
+/// <summary>The passes a replacement card takes over, with their covered uses so far and the slices already apportioned.</summary>
+public sealed record CarriedPasses(IReadOnlyList<Passes.HeldPass> Passes, IReadOnlyList<Passes.PassUse> Uses, IReadOnlyList<Passes.SliceApportionment> Apportioned);

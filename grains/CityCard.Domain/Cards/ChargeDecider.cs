@@ -8,7 +8,8 @@ namespace CityCard.Domain.Cards;
 /// What a tap or purchase does to a card. The order: the request's shape, the card is issued, the tap can be priced
 /// (each a rejection that records nothing), then whether the tap is from before the card existed, the card's status
 /// and its balance (each a refusal that is recorded, with the fare it would have cost), then the charge, and, for a
-/// ride that arrived after later rides, their adjustments.
+/// ride that arrived after later rides, their adjustments. The card's passes go to the fare engine with every tap: a
+/// covered ride or entry costs 0 with a Pass line naming the pass (decision 0060).
 /// </summary>
 internal static class ChargeDecider
 {
@@ -34,7 +35,7 @@ internal static class ChargeDecider
     /// <summary>A purchase never takes the card below zero.</summary>
     private static CardDecision Purchase(CardState s, ChargeRequest r, DateTimeOffset now, PolicySet policies, FareCard card, TapDetails tap)
     {
-        var quote = FareEngine.PricePurchase(card, r.AcquirerCity, r.Category, r.Amount, r.TappedAt, policies);
+        var quote = FareEngine.PricePurchase(card, r.AcquirerCity, r.Category, r.Amount, r.TappedAt, policies, s.Passes.Book.Passes);
         if (quote is not FareQuote.Priced { Fare: var fare })
         {
             return Unpriced(quote);
@@ -49,7 +50,7 @@ internal static class ChargeDecider
     private static CardDecision Ride(CardState s, ChargeRequest r, DateTimeOffset now, PolicySet policies, FareCard card, TapDetails tap, RideTap ride)
     {
         var earlier = s.Rides.Rides.Take(s.Rides.PositionOf(ride)).ToList();
-        var quote = FareEngine.PriceRide(card, ride, earlier, policies);
+        var quote = FareEngine.PriceRide(card, ride, earlier, policies, s.Passes.Book.Passes);
         if (quote is not FareQuote.Priced { Fare: var fare })
         {
             return Unpriced(quote);
@@ -63,7 +64,7 @@ internal static class ChargeDecider
         }
 
         var events = new List<CardEvent> { new CardCharged(r.OperationId, now, fare.Charged, tap, fare) };
-        foreach (var change in LateTapRepricer.Reprice(card, s.Rides, RideRecord.Of(ride, fare), policies))
+        foreach (var change in LateTapRepricer.Reprice(card, s.Rides, RideRecord.Of(ride, fare), policies, s.Passes.Book.Passes))
         {
             var later = change.Ride.Tap;
             events.Add(new FareAdjusted(

@@ -24,6 +24,9 @@ public static class OperationFingerprint
         CloseCardRequest => Digest("close"),
         ClaimReplacementRequest r => Digest("claim-replacement", r.OldCard, r.Product),
         ReceiveReplacementFundsRequest r => Digest("receive-replacement-funds", r.OldCard, r.Balance.Fen, r.Deposit.Fen),
+        SellPassRequest r => SellPass(r.DefinedBy?.ToString(), r.Product, r.Month),
+        RefundPassRequest r => Digest("refund-pass", r.PassId),
+        ApportionPassesRequest => Digest("apportion-passes"),
         _ => throw new ArgumentOutOfRangeException(nameof(request), request.GetType().Name, "Unknown request."),
     };
 
@@ -43,6 +46,10 @@ public static class OperationFingerprint
         ReplacementCardClaimed x => Digest("claim-replacement", x.OldCard, x.Product),
         ReplacementFundsReceived => null,
         FareAdjusted => null,
+        PassSold x => SellPass(x.Pass.Terms.Owner == "region" ? null : x.Pass.Terms.Owner, x.Pass.Terms.Product, x.Pass.Terms.Validity == Policies.PassValidity.CalendarMonth ? ChinaTime.DateOf(x.Pass.ValidFrom) : null),
+        PassRefunded x => Digest("refund-pass", x.PassId),
+        PassesCarriedOver => null,
+        PassesApportioned => Digest("apportion-passes"),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event."),
     };
 
@@ -57,6 +64,10 @@ public static class OperationFingerprint
         : Digest(
             "charge", amount.Fen, tap.AcquirerCity, tap.MerchantId, tap.Category, tap.TerminalId, tap.TerminalSequence, tap.TappedAt.UtcTicks,
             "ride", ride.Route, ride.FromStation, ride.ToStation, ride.EndedAt?.UtcTicks);
+
+    /// <summary>A monthly pass's request may name any day of its month; its sale records the month's first day.</summary>
+    private static string SellPass(string? definedBy, string product, DateOnly? month) =>
+        Digest("sell-pass", definedBy ?? "region", product, month is { } m ? $"{m.Year:D4}-{m.Month:D2}" : null);
 
     private static string Digest(params object?[] parts)
     {

@@ -28,6 +28,13 @@ public static class PostingRules
         ReplacementFundsReceived x => One(ReplacementIn(card.Issuer, x.Balance, x.Deposit)),
         CardClosed x => One(Closed(card.Issuer, x.BalanceRefunded, x.DepositRefunded, x.DebtSettledFromDeposit ?? Money.Zero)),
 
+        PassSold x => PassPostings.Sale(card.Issuer, x.Pass.Issuer, x.Pass.Price),
+        PassRefunded x => PassPostings.Refund(card.Issuer, x.Issuer, x.Amount),
+        PassesApportioned x => [.. x.Slices.SelectMany(s => s.Before is { } before ? PassPostings.Correction(before, s.Apportionment) : PassPostings.Apportionment(s.Apportionment))],
+
+        // The carried passes' money stays with their issuer (decision 0060): the replacement posts nothing for them.
+        PassesCarriedOver => Nothing,
+
         // Events that move no money. Listed one by one so that a new event is a decision, not a silent skip.
         ChargeRefused or CardBlocked or CardUnblocked or ReplacementCardClaimed => Nothing,
 

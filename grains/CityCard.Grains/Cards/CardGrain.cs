@@ -55,8 +55,22 @@ public sealed partial class CardGrain(
 
     public Task<CardOperationResult> ClaimReplacement(ClaimReplacementRequest request) => Execute("claim-replacement", request);
 
-    public Task<CardOperationResult> ReceiveReplacementFunds(ReceiveReplacementFundsRequest request) =>
-        Execute("receive-replacement-funds", request);
+    /// <summary>
+    /// The old card's passes come with its money: read from the old card's stream (a replacement is rare), so the
+    /// request between the grains stays what it was and the passes are exactly what the old card's events say.
+    /// </summary>
+    public async Task<CardOperationResult> ReceiveReplacementFunds(ReceiveReplacementFundsRequest request)
+    {
+        var old = state is null || request.OldCard.IsEmpty ? null : await store.LoadAsync(request.OldCard);
+        var carried = old?.OutgoingReplacement is { } transfer && transfer.OperationId == request.OperationId && transfer.NewCard == card ? transfer.Passes : null;
+        return await Execute("receive-replacement-funds", request, carried: carried);
+    }
+
+    public Task<CardOperationResult> SellPass(SellPassRequest request) => Execute("sell-pass", request);
+
+    public Task<CardOperationResult> RefundPass(RefundPassRequest request) => Execute("refund-pass", request);
+
+    public Task<CardOperationResult> ApportionPasses(ApportionPassesRequest request) => Execute("apportion-passes", request);
 
     public Task<CardView> GetView() => Task.FromResult(ValidState().ToView());
 
@@ -89,9 +103,11 @@ public sealed partial class CardGrain(
     /// <summary>
     /// Load → decide → append → evolve for one request. <paramref name="beforeAppend"/>, if any, runs once the decider
     /// has decided to append and before the append; a result from it is the answer instead (nothing is appended).
+    /// <paramref name="carried"/> are the passes a replacement brings from the card it replaces.
     /// </summary>
     private async Task<CardOperationResult> Execute(
-        string operation, CardRequest request, City? city = null, Category? category = null, Func<CardState, Task<CardOperationResult?>>? beforeAppend = null)
+        string operation, CardRequest request, City? city = null, Category? category = null,
+        Func<CardState, Task<CardOperationResult?>>? beforeAppend = null, CarriedPasses? carried = null)
     {
         using var activity = CardTelemetry.Source.StartActivity($"card.{operation}");
         activity?.SetTag("citycard.card", this.GetPrimaryKeyString());
@@ -100,7 +116,7 @@ public sealed partial class CardGrain(
 
         var result = state is null
             ? CardOperationResult.Rejected(request.OperationId, RejectionCode.MalformedCardNumber, $"'{this.GetPrimaryKeyString()}' is not a card number.")
-            : await DecideAndRecord(request, beforeAppend);
+            : await DecideAndRecord(request, beforeAppend, carried);
 
         activity?.SetTag("citycard.outcome", result.Status.ToString());
         if (result.Rejection is { } code)
@@ -113,12 +129,13 @@ public sealed partial class CardGrain(
         return result;
     }
 
-    private async Task<CardOperationResult> DecideAndRecord(CardRequest request, Func<CardState, Task<CardOperationResult?>>? beforeAppend)
+    private async Task<CardOperationResult> DecideAndRecord(
+        CardRequest request, Func<CardState, Task<CardOperationResult?>>? beforeAppend, CarriedPasses? carried)
     {
         for (var attempt = 1; ; attempt++)
         {
             var current = state!;
-            var decision = CardDecider.Decide(current, request, clock.GetUtcNow(), policies);
+            var decision = CardDecider.Decide(current, request, clock.GetUtcNow(), policies, carried);
             switch (decision)
             {
                 case CardDecision.Reject { Code: RejectionCode.CardNotIssued } when current.Version == 0 && attempt == 1:

@@ -5,9 +5,14 @@ using static CityCard.Domain.Tests.Support.Requests;
 namespace CityCard.Domain.Tests.Idempotency;
 
 /// <summary>A request the card records, with a history in which it is recorded.</summary>
-public sealed record RecordedRequest(string Name, CardNumber Card, IReadOnlyList<CardEvent> Given, CardRequest Request, OperationStatus Status)
+/// <param name="At">When it is decided: <see cref="Clock.Now"/> unless the kind needs another day (passes are sold from 2027).</param>
+/// <param name="Carried">For funds arriving at a replacement card: the passes the old card gave up.</param>
+public sealed record RecordedRequest(
+    string Name, CardNumber Card, IReadOnlyList<CardEvent> Given, CardRequest Request, OperationStatus Status, DateTimeOffset? At = null, CarriedPasses? Carried = null)
 {
     public CardState Before => CardEvolver.Fold(CardState.Initial(Card), Given);
+
+    public DateTimeOffset Now => At ?? Clock.Now;
 
     public override string ToString() => Name;
 }
@@ -39,7 +44,25 @@ public static class RequestKinds
         new("close", Numbers.Zigong, [Issued(), ToppedUp(Yuan(10))], Close(), OperationStatus.Accepted),
         new("claim replacement", Numbers.ZigongReplacement, [], Claim(), OperationStatus.Accepted),
         new("receive replacement funds", Numbers.ZigongReplacement, [Claimed()], Funds(), OperationStatus.Accepted),
+        new("sell pass", Numbers.Zigong, PassHolder(), new SellPassRequest("sell-pass-1", City.ZG, "zg-monthly", new DateOnly(2027, 1, 15)), OperationStatus.Accepted, PassDay),
+        new("refund pass", Numbers.Zigong, [.. PassHolder(), JanuaryPass], new RefundPassRequest("refund-pass-1", "pass-1"), OperationStatus.Accepted, PassDay.AddDays(3)),
+        new("apportion passes", Numbers.Zigong, [.. PassHolder(), JanuaryPass], new ApportionPassesRequest("apportion-1"), OperationStatus.Accepted, PassDay.AddMonths(1)),
+        new(
+            "receive replacement funds and passes",
+            Numbers.ZigongReplacement,
+            [Claimed(at: PassDay)],
+            Funds(),
+            OperationStatus.Accepted,
+            PassDay,
+            new CarriedPasses([JanuaryPass.Pass], [], [])),
     ];
+
+    /// <summary>A day the repository's policies sell passes (their 2027-01-01 versions).</summary>
+    private static DateTimeOffset PassDay => new(2027, 1, 2, 10, 0, 0, ChinaTime.Offset);
+
+    private static PassSold JanuaryPass => new("pass-1", PassDay, Tests.Passes.PassKit.Sold(City.ZG, "zg-monthly", "2027-01-02 09:00", month: "2027-01-01", passId: "pass-1"));
+
+    private static CardEvent[] PassHolder() => [Issued(at: PassDay.AddHours(-2)), ToppedUp(Yuan(100), at: PassDay.AddHours(-2))];
 
     public static TheoryData<RecordedRequest> Cases => new(All);
 
@@ -52,10 +75,10 @@ public static class RequestKinds
     /// </summary>
     public static IReadOnlyList<CardEvent> EventsOf(RecordedRequest kind)
     {
-        var decision = CardDecider.Decide(kind.Before, kind.Request, Clock.Now, TestPolicies.Default);
+        var decision = CardDecider.Decide(kind.Before, kind.Request, kind.Now, TestPolicies.Default, kind.Carried);
         var events = Assert.IsType<CardDecision.Append>(decision).Events;
         Assert.NotEmpty(events);
-        Assert.All(events.Skip(1), e => Assert.IsType<FareAdjusted>(e));
+        Assert.All(events.Skip(1), e => Assert.True(e is FareAdjusted or PassesCarriedOver, e.GetType().Name));
         return events;
     }
 }

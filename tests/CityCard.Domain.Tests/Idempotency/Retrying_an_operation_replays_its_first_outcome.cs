@@ -13,10 +13,10 @@ public sealed class Retrying_an_operation_replays_its_first_outcome
     [MemberData(nameof(Kinds))]
     public void The_same_request_twice_is_done_once(RecordedRequest kind)
     {
-        var first = CardDecider.Decide(kind.Before, kind.Request, Clock.Now, TestPolicies.Default);
+        var first = CardDecider.Decide(kind.Before, kind.Request, kind.Now, TestPolicies.Default, kind.Carried);
         var after = CardEvolver.Fold(kind.Before, Assert.IsType<CardDecision.Append>(first).Events);
 
-        var retry = CardDecider.Decide(after, kind.Request, Clock.Now.AddMinutes(10), TestPolicies.Default);
+        var retry = CardDecider.Decide(after, kind.Request, kind.Now.AddMinutes(10), TestPolicies.Default, kind.Carried);
 
         var replay = Assert.IsType<CardDecision.Replay>(retry);
         Assert.True(after.Operations.TryGet(kind.Request.OperationId, out var remembered));

@@ -27,10 +27,10 @@ public sealed class Reusing_an_operation_id_for_different_content_is_a_conflict
     public void A_different_request_under_a_used_id_is_refused(RecordedRequest kind, CardRequest different)
     {
         Assert.Equal(kind.Request.OperationId, different.OperationId);
-        var first = Assert.IsType<CardDecision.Append>(CardDecider.Decide(kind.Before, kind.Request, Clock.Now, TestPolicies.Default));
+        var first = Assert.IsType<CardDecision.Append>(CardDecider.Decide(kind.Before, kind.Request, kind.Now, TestPolicies.Default));
         var after = CardEvolver.Fold(kind.Before, first.Events);
 
-        var decision = CardDecider.Decide(after, different, Clock.Now, TestPolicies.Default);
+        var decision = CardDecider.Decide(after, different, kind.Now, TestPolicies.Default);
 
         var reject = Assert.IsType<CardDecision.Reject>(decision);
         Assert.Equal(RejectionCode.OperationConflict, reject.Code);
@@ -109,6 +109,13 @@ public sealed class Reusing_an_operation_id_for_different_content_is_a_conflict
                 break;
             case ReplaceCardRequest r:
                 yield return r with { NewCard = Numbers.ZigongOther };
+                break;
+            case SellPassRequest r:
+                yield return r with { Product = "regional-bus-30", DefinedBy = null, Month = null };
+                yield return r with { Month = r.Month!.Value.AddMonths(1) };
+                break;
+            case RefundPassRequest r:
+                yield return r with { PassId = "pass-2" };
                 break;
             case ClaimReplacementRequest r:
                 yield return r with { Product = ProductCode.Student };

@@ -57,7 +57,33 @@ public sealed class PostingRulesTests
             ["ZG Adjustment/Bus: 2010 -50, 2210.LZ 50", "LZ Adjustment/Bus: 1210.ZG -50, 2110.LZ-BUS 50"]
         },
         { "a ride at home priced 1.00 higher after a late tap (a transfer moved)", Zg, Adjusted(City.ZG, before: 0, after: 100), ["ZG Adjustment/Bus: 2010 100, 2110.ZG-BUS -100"] },
+        { "a ZG card buys the regional pass: the float becomes ZG's unearned passes", Zg, new PassSold("o", At, RegionalPass), ["ZG PassSale: 2010 15000, 2040 -15000"] },
+        {
+            "a YB card buys Zigong's monthly pass: YB owes ZG, which holds the pass's money", Yb, new PassSold("o", At, ZigongMonthlyForYibin),
+            ["YB PassSale: 2010 6000, 2210.ZG -6000", "ZG PassSale: 1210.YB 6000, 2040 -6000"]
+        },
+        { "a pass refunded: the sale turned round", Zg, new PassRefunded("o", At, "p", City.ZG, Money.FromFen(9000), Money.FromFen(9500), Money.FromFen(500), 19, 30, "days"), ["ZG PassRefund: 2010 -9000, 2040 9000"] },
+        { "passes carried to a replacement: their money stays with their issuer", Zg, new PassesCarriedOver("o", At, CardNumber.Create(City.ZG, 9), [RegionalPass], [], []), [] },
+        {
+            "a slice apportioned: ZG's bus company paid at home, YB's through YB", Zg, new PassesApportioned("o", At, [new PassSliceRevenue(Slice(100, 50, 0))]),
+            ["ZG PassRevenue/Bus: 2040 100, 2110.ZG-BUS -100", "ZG PassRevenue/Bus: 2040 50, 2210.YB -50", "YB PassRevenue/Bus: 1210.ZG 50, 2110.YB-BUS -50"]
+        },
     };
+
+    private static readonly Domain.Passes.HeldPass RegionalPass = Tests.Passes.PassKit.Sold(null, "regional-bus-30", "2027-01-02 10:00");
+
+    private static readonly Domain.Passes.HeldPass ZigongMonthlyForYibin = Tests.Passes.PassKit.Sold(City.ZG, "zg-monthly", "2027-01-02 10:00", issuer: City.YB, month: "2027-01-01");
+
+    private static Domain.Passes.SliceApportionment Slice(long zg, long yb, long unused) => new(
+        "p",
+        City.ZG,
+        new Domain.Passes.PassSlice(1, At, At.AddDays(30), IsLast: true, 0, 30),
+        Money.FromFen(zg + yb + unused),
+        [
+            new Domain.Passes.OperatorShare(new Domain.Passes.OperatorKey(City.ZG, "ZG-BUS", Category.Bus), 1, Money.FromFen(200), Money.FromFen(zg)),
+            new Domain.Passes.OperatorShare(new Domain.Passes.OperatorKey(City.YB, "YB-BUS", Category.Bus), 1, Money.FromFen(100), Money.FromFen(yb)),
+        ],
+        Money.FromFen(unused));
 
     [Theory]
     [MemberData(nameof(Rules))]

@@ -88,16 +88,22 @@ public sealed class LedgerInvariantTests
             - Sum(events.OfType<FareAdjusted>().Select(e => e.BalanceChange));
         var payouts = Sum(region.Clearing.Settled.SelectMany(r => r.Operators).Select(o => o.Payout));
 
+        // Passes: paid from the float into the issuer's unearned passes, earned by the operators as they are apportioned.
+        var passPayments = Sum(events.OfType<PassSold>().Select(e => e.Pass.Price)) - Sum(events.OfType<PassRefunded>().Select(e => e.Amount));
+        var passRevenue = Sum(events.OfType<PassesApportioned>().SelectMany(e => e.Slices).SelectMany(s =>
+            s.Apportionment.Shares.Select(x => x.Share).Concat((s.Before?.Shares ?? []).Select(x => -x.Share))));
+
         // Cash across the region: what came in, less what went back to cardholders and out to operators.
         Assert.Equal(topUps + deposits - refunds - payouts, book.Total(AccountKind.Cash));
         // Everything was settled, so every operator was paid every fare, and no city owes another anything.
-        Assert.Equal(fares, payouts);
+        Assert.Equal(fares + passRevenue, payouts);
+        Assert.Equal(-(passPayments - passRevenue), book.Total(AccountKind.PassesUnearned) + book.Total(AccountKind.UnusedPassRevenue));
         Assert.All(Cities.All, c => Assert.Equal(Money.Zero, book.Total(c, AccountKind.DueToCity) + book.Total(c, AccountKind.DueFromCity) + book.Total(c, AccountKind.MerchantPayable)));
         // The float is the stored value still on cards: top-ups less fares less balances refunded, plus overdrafts
         // that closing cards settled out of their deposits.
         var balanceRefunds = Sum(events.OfType<CardClosed>().Select(e => e.BalanceRefunded));
         var debtsSettled = Sum(events.OfType<CardClosed>().Select(e => e.DebtSettledFromDeposit ?? Money.Zero));
-        Assert.Equal(-(topUps - fares - balanceRefunds + debtsSettled), book.Total(AccountKind.CardFloat));
+        Assert.Equal(-(topUps - fares - passPayments - balanceRefunds + debtsSettled), book.Total(AccountKind.CardFloat));
         // Each ledger balances, and the fees one city earns another pays.
         Assert.All(Cities.All, c => Assert.Equal(Money.Zero, book.Sum(c)));
         Assert.Equal(-book.Total(AccountKind.ClearingFeeIncome), book.Total(AccountKind.ClearingFeeExpense));

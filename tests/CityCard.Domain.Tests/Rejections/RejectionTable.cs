@@ -151,5 +151,40 @@ public static class RejectionTable
         Rejected("funds for a number never claimed", RejectionCode.ReplacementTargetUnavailable, Funds()).OnCard(Numbers.ZigongReplacement),
         Rejected("funds under another id than the claim", RejectionCode.ReplacementTargetUnavailable, Funds(op: "replace-2"), Claimed("replace-1")).OnCard(Numbers.ZigongReplacement),
         Rejected("funds from another card than the claimed one", RejectionCode.ReplacementTargetUnavailable, Funds(oldCard: Numbers.ZigongOther), Claimed()).OnCard(Numbers.ZigongReplacement),
+
+        // Passes (decision 0060), on a day the repository's policies sell them: nothing is recorded.
+        OnPassDay(Rejected("a pass nobody sells", RejectionCode.UnknownPassProduct, Sell(City.ZG, "zg-weekly"), PassHolder())),
+        OnPassDay(Rejected("a pass product that is no identifier", RejectionCode.InvalidPassId, Sell(City.ZG, "zg monthly"), PassHolder())),
+        OnPassDay(Rejected("a refund naming no pass id", RejectionCode.InvalidPassId, new RefundPassRequest("refund-pass-1", "pass 1"), PassHolder())),
+        OnPassDay(Rejected("a monthly pass with no month", RejectionCode.InvalidPassStart, Sell(City.ZG, "zg-monthly"), PassHolder())),
+        OnPassDay(Rejected("Luzhou's student price for a Zigong student card", RejectionCode.PassNotForProduct, Sell(City.LZ, "lz-monthly", January), Issued(at: PassDay.AddHours(-2), product: ProductCode.Student), ToppedUp(Yuan(100), at: PassDay.AddHours(-2)))),
+        OnPassDay(Rejected("the same month's pass twice", RejectionCode.PassAlreadyHeld, Sell(City.ZG, "zg-monthly", January), [.. PassHolder(), JanuaryPass])),
+        OnPassDay(Rejected("a thirteenth pass", RejectionCode.TooManyPasses, Sell(City.ZG, "zg-monthly", January), [.. PassHolder(), .. TwelveScenicPasses()])),
+        OnPassDay(Rejected("a pass beyond the balance", RejectionCode.InsufficientBalance, Sell(null, "regional-bus-30"), Issued(at: PassDay.AddHours(-2)), ToppedUp(Yuan(10), at: PassDay.AddHours(-2)))),
+        OnPassDay(Rejected("a refund of a pass the card never held", RejectionCode.UnknownPass, new RefundPassRequest("refund-pass-1", "pass-404"), [.. PassHolder(), JanuaryPass])),
+        OnPassDay(Rejected("a pass refunded twice", RejectionCode.PassAlreadyRefunded, new RefundPassRequest("refund-pass-2", "pass-1"), [.. PassHolder(), JanuaryPass, JanuaryPassRefunded])),
+        Rejected("a refund after the pass's month", RejectionCode.PassExpired, new RefundPassRequest("refund-pass-1", "pass-1"), [.. PassHolder(), JanuaryPass])
+            with { Now = new DateTimeOffset(2027, 2, 1, 0, 0, 0, Clock.ChinaStandardTime) },
+        Rejected("a refund on the month's last day: nothing left but the fee", RejectionCode.NothingLeftOnPass, new RefundPassRequest("refund-pass-1", "pass-1"), [.. PassHolder(), JanuaryPass])
+            with { Now = new DateTimeOffset(2027, 1, 31, 12, 0, 0, Clock.ChinaStandardTime) },
+        OnPassDay(Rejected("an apportionment before any pass period ended", RejectionCode.NothingToApportion, new ApportionPassesRequest("apportion-1"), [.. PassHolder(), JanuaryPass])),
     ];
+
+    // Properties, not fields: Rows above is initialised first, and reads them.
+    private static DateTimeOffset PassDay => new(2027, 1, 2, 10, 0, 0, Clock.ChinaStandardTime);
+
+    private static DateOnly January => new(2027, 1, 1);
+
+    private static PassSold JanuaryPass => new("pass-1", PassDay.AddHours(-1), Passes.PassKit.Sold(City.ZG, "zg-monthly", "2027-01-02 09:00", month: "2027-01-01", passId: "pass-1"));
+
+    private static PassRefunded JanuaryPassRefunded => new("refund-pass-1", PassDay.AddMinutes(-30), "pass-1", City.ZG, Yuan(54), Yuan(56), Yuan(2), 29, 31, "days");
+
+    private static RejectionCase OnPassDay(RejectionCase row) => row with { Now = PassDay };
+
+    private static SellPassRequest Sell(City? definedBy, string product, DateOnly? month = null) => new("sell-pass-1", definedBy, product, month);
+
+    private static CardEvent[] PassHolder() => [Issued(at: PassDay.AddHours(-2)), ToppedUp(Yuan(500), at: PassDay.AddHours(-2))];
+
+    private static IEnumerable<CardEvent> TwelveScenicPasses() =>
+        Enumerable.Range(1, 12).Select(i => new PassSold($"scenic-{i}", PassDay.AddHours(-1), Passes.PassKit.Sold(null, "scenic-park-12", "2027-01-02 09:00", passId: $"scenic-{i}")));
 }

@@ -60,6 +60,7 @@ public sealed class HistoryGenerator(int seed)
             Deliver();
         }
 
+        Passes();
         return new SimulatedHistory(Sequence(), cards);
     }
 
@@ -224,16 +225,66 @@ public sealed class HistoryGenerator(int seed)
         }
     }
 
+    /// <summary>
+    /// Passes (decisions 0060, 0061), once the rest of the history is over: the clock moves on to January 2027, when the
+    /// policies sell them. Three new standard cards buy the regional bus pass and ride on it; the first refunds it, the
+    /// last is replaced (its new card takes the pass over); 31 days on, every holder apportions its ended period.
+    /// </summary>
+    private void Passes()
+    {
+        var onSale = new DateTimeOffset(2027, 1, 5, 9, 0, 0, ChinaTime.Offset);
+        now = onSale > now ? onSale : now.AddDays(1);
+        var holders = new List<CardNumber>();
+        foreach (var city in new[] { City.ZG, City.LZ, City.YB })
+        {
+            var card = NewCard(city);
+            var deposit = Policies.ProductAt(city, ProductCode.Standard, now)?.Deposit ?? Money.Zero;
+            if (Decide(card, new IssueCardRequest(Op(), city, ProductCode.Standard, deposit))
+                && Decide(card, new TopUpRequest(Op(), Money.FromYuan(200), city, TopUpChannel.ServiceDesk))
+                && Decide(card, new SellPassRequest(Op(), null, "regional-bus-30", null)))
+            {
+                holders.Add(card);
+                now = now.AddMinutes(5);
+                var ridden = AnyCity();
+                Decide(card, Ride(ridden, BusRoutes[ridden][random.Next(3)], now));
+            }
+        }
+
+        if (holders.Count > 0)
+        {
+            Decide(holders[0], new RefundPassRequest(Op(), cards[holders[0]].Passes.Book.Passes[0].PassId));
+        }
+
+        if (holders.Count > 1)
+        {
+            var old = holders[^1];
+            var newCard = NewCard(old.Issuer);
+            var replaceOp = Op();
+            if (Decide(newCard, new ClaimReplacementRequest(replaceOp, old, ProductCode.Standard)) && Decide(old, new ReplaceCardRequest(replaceOp, newCard)))
+            {
+                var moved = cards[old].OutgoingReplacement!;
+                Decide(newCard, new ReceiveReplacementFundsRequest(replaceOp, old, moved.Balance, moved.Deposit), moved.Passes);
+                holders.Add(newCard);
+            }
+        }
+
+        now = now.AddDays(31);
+        foreach (var card in holders)
+        {
+            Decide(card, new ApportionPassesRequest(Op()));
+        }
+    }
+
     private void Deliver()
     {
         var (card, request) = fundsInTransit.Dequeue();
         Decide(card, request);
     }
 
-    private bool Decide(CardNumber card, CardRequest request)
+    private bool Decide(CardNumber card, CardRequest request, CarriedPasses? carried = null)
     {
         var state = cards.GetValueOrDefault(card) ?? CardState.Initial(card);
-        if (CardDecider.Decide(state, request, now, Policies) is not CardDecision.Append append)
+        if (CardDecider.Decide(state, request, now, Policies, carried) is not CardDecision.Append append)
         {
             return false;
         }

@@ -40,6 +40,9 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
             GatewayOperation.IssueBatch => Requests.Json(HttpMethod.Post, "v1/issue-batches", apiKey, null, $"batch,{key[..30]}\nproduct,student\nchannel,School\ncard,{NewCard(issuer)}\n", "text/csv"),
             GatewayOperation.ReadIssueBatch => Requests.Json(HttpMethod.Get, "v1/issue-batches/no-such-batch", apiKey, null, null),
             GatewayOperation.ReadReferenceData => Requests.Json(HttpMethod.Get, "v1/reference", apiKey, null, null),
+            GatewayOperation.SellPass => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/passes", apiKey, key, """{"definedBy":"region","product":"regional-bus-30"}"""),
+            GatewayOperation.RefundPass => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/passes/no-such-pass/refund", apiKey, key, null),
+            GatewayOperation.ReadPassProducts => Requests.Json(HttpMethod.Get, "v1/passes?on=2027-01-05", apiKey, null, null),
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
     }
@@ -54,6 +57,7 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
         GatewayOperation.ReviewDispute, GatewayOperation.DecideDispute, GatewayOperation.StartReconciliation, GatewayOperation.ReadReconciliation,
         GatewayOperation.IssueBatch, GatewayOperation.ReadIssueBatch,
         GatewayOperation.ReadReferenceData,
+        GatewayOperation.SellPass, GatewayOperation.RefundPass, GatewayOperation.ReadPassProducts,
     ];
 
     /// <summary>Three cities' keys of every city role, and the region's clearing key.</summary>

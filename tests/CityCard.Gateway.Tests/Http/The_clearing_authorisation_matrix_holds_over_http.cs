@@ -30,6 +30,7 @@ public sealed class The_clearing_authorisation_matrix_holds_over_http(GatewayFix
         GatewayOperation.ReadCityStatement => Requests.Json(HttpMethod.Get, $"v1/clearing/windows/{NeverSeen}/statement?format=csv", apiKey, null, null),
         GatewayOperation.ReadTrialBalance => Requests.Json(HttpMethod.Get, "v1/ledger/trial-balance", apiKey, null, null),
         GatewayOperation.ReleaseHeldCard => Requests.Json(HttpMethod.Post, $"v1/clearing/held-cards/{NeverHeld}/release", apiKey, NewKey("m"), null),
+        GatewayOperation.ApportionPasses => Requests.Json(HttpMethod.Post, "v1/clearing/passes/apportion", apiKey, NewKey("m"), null),
         _ => throw new ArgumentOutOfRangeException(nameof(operation)),
     };
 
@@ -64,7 +65,7 @@ public sealed class The_clearing_authorisation_matrix_holds_over_http(GatewayFix
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
-        Assert.Equal(2 * 9 * 10, cases);
+        Assert.Equal(2 * ExpectedClearingAccess.Operations.Count() * 10, cases);
         Assert.Equal(records, await gateways.ClearingRecordsAsync());
     }
 

@@ -42,6 +42,10 @@ public static class ExpectedAccess
         [GatewayOperation.ReadIssueBatch] = ([Role.ServiceDesk, Role.Operations], false),
         // Reference data is no secret of the city's: every key of it, and the region's.
         [GatewayOperation.ReadReferenceData] = ([Role.Terminal, Role.ServiceDesk, Role.Operations, Role.Clearing], false),
+        // Passes are sold and refunded at the card issuer's desk; desks and back offices read the passes on sale.
+        [GatewayOperation.SellPass] = ([Role.ServiceDesk], true),
+        [GatewayOperation.RefundPass] = ([Role.ServiceDesk], true),
+        [GatewayOperation.ReadPassProducts] = ([Role.ServiceDesk, Role.Operations], false),
     };
 
     public static IEnumerable<GatewayOperation> Operations => Matrix.Keys;

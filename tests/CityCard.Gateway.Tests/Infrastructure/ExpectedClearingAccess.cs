@@ -21,6 +21,9 @@ public static class ExpectedClearingAccess
         [GatewayOperation.ReadCityStatement] = ([Role.Operations, Role.Clearing], false),
         [GatewayOperation.ReadTrialBalance] = ([Role.Operations, Role.Clearing], false),
         [GatewayOperation.ReleaseHeldCard] = ([Role.Clearing], false),
+
+        // The run that apportions the pass periods that ended (decision 0061) is the clearing operators'.
+        [GatewayOperation.ApportionPasses] = ([Role.Clearing], false),
     };
 
     public static IEnumerable<GatewayOperation> Operations => Matrix.Keys;
