@@ -24,6 +24,7 @@ public static class StorageServices
         services.TryAddSingleton<ICardEventStore, MartenCardEventStore>();
         services.TryAddSingleton<HotlistStore>();
         services.TryAddSingleton<StreamChainStore>();
+        services.TryAddSingleton<PassHolderQuery>();
         services.TryAddSingleton<BulkIssueWriter>();
         services.TryAddSingleton<IDisputeStore, MartenDisputeStore>();
         return services;
