@@ -60,6 +60,7 @@ public abstract class ClearingClusterFixture : IAsyncLifetime
                     host.Services.AddCityCardClearing(o =>
                     {
                         o.AutoCloseAfter = null;
+                        o.ApportionPassesDaily = false;
                         Configure(o);
                     });
                 });
@@ -74,6 +75,12 @@ public abstract class ClearingClusterFixture : IAsyncLifetime
         // Its own store, not a silo's: a test may kill any silo.
         Store = DocumentStore.For(o => MartenSetup.Configure(o, ConnectionString, new CardStoreOptions()));
         Feed = new CardEventFeed(Store, Options.Create(new CardStoreOptions()));
+        AfterDeploy();
+    }
+
+    /// <summary>What a fixture does once its cluster stands (e.g. moving its clock to where its tests begin).</summary>
+    protected virtual void AfterDeploy()
+    {
     }
 
     /// <summary>Reads the event store as the clearing house does.</summary>
