@@ -12,5 +12,6 @@ public interface IPolicySimulationGrain : IGrainWithIntegerKey
     /// dates, inclusive) under <paramref name="draft"/> (the city's whole policy file), beside what was charged.
     /// </summary>
     [Alias("simulate")]
+    [ResponseTimeout("00:02:00")] // reads every ride of up to 92 days in the city: beyond the clients' default timeout
     Task<PolicySimulationResult> Simulate(City city, string draft, DateOnly from, DateOnly to);
 }
