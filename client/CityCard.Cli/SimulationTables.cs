@@ -5,9 +5,10 @@ namespace CityCard.Cli;
 /// <summary>A fare policy simulation's report as the CLI prints it: a table per part, recorded beside simulated.</summary>
 internal static class SimulationTables
 {
-    public static void Print(SimulationReport r)
+    public static void Print(SimulationReport r) => Print(Console.Out, r);
+
+    public static void Print(TextWriter output, SimulationReport r)
     {
-        var output = Console.Out;
         output.WriteLine($"{r.City}: {r.Tried} tried on the rides of {r.From:yyyy-MM-dd} to {r.To:yyyy-MM-dd} (recorded under {string.Join(", ", r.Recorded)})");
         output.WriteLine($"{Output.Number(r.ChangedRides)} of {Output.Number(r.Total.Rides)} rides change fare; {Output.Number(r.Reversed)} reversed rides kept their frozen fare");
         output.WriteLine();

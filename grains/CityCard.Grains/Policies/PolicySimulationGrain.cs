@@ -40,7 +40,7 @@ public sealed class PolicySimulationGrain(PolicyFiles files, RideHistoryReader r
         var cards = new List<SimulatedCard>();
         await foreach (var page in rides.ReadAsync(city, start, end, end + CardLimits.MaxTapAge))
         {
-            cards.AddRange(page.Select(card => Simulated(card, start)));
+            cards.AddRange(page.Select(card => SimulatedCard.FromStream(card.Card, card.Events, start)));
         }
 
         return FareSimulation.Run(loaded, from, to, cards) switch
@@ -49,18 +49,6 @@ public sealed class PolicySimulationGrain(PolicyFiles files, RideHistoryReader r
             SimulationOutcome.Refused refused => Refused(refused),
             _ => throw new InvalidOperationException("A simulation either reports or refuses."),
         };
-    }
-
-    /// <summary>
-    /// The card as the simulation replays it: its passes as its events leave them, and only the rides that can still
-    /// weigh on a ride of the period (the card itself remembers no older ones: <see cref="FareLimits.RideMemory"/>).
-    /// </summary>
-    private static SimulatedCard Simulated(CardRideHistory history, DateTimeOffset start)
-    {
-        var passes = CardEvolver.Fold(CardState.Initial(history.Card), history.Events).Passes.Book.Passes;
-        var card = SimulatedCard.From(history.Card, history.Events, passes);
-        var since = start - FareLimits.RideMemory;
-        return card with { Rides = [.. card.Rides.Where(r => r.Tap.TappedAt >= since)] };
     }
 
     private static PolicySimulationResult Refused(SimulationOutcome.Refused refused) => PolicySimulationResult.Refused(

@@ -66,7 +66,7 @@ public sealed class RideHistoryReader(IDocumentStore store, IOptions<CardStoreOp
 
     private async Task<List<string>> CardsAsync(NpgsqlConnection connection, City city, DateTimeOffset start, DateTimeOffset end, string after, CancellationToken cancellationToken)
     {
-        // A transit charge is a card_charged event whose tap carries a ride; the tap's own time says which period it is in.
+        // Npgsql writes a timestamptz only from a time at offset 0. A transit charge is a card_charged event whose tap carries a ride; the tap's own time says which period it is in.
         await using var command = new NpgsqlCommand(
             $"select distinct e.stream_id from {schema}.mt_events e " +
             $"where e.stream_id > $1 and e.type = '{Charged}' and e.data -> 'Tap' ->> 'AcquirerCity' = $2 " +
@@ -79,8 +79,8 @@ public sealed class RideHistoryReader(IDocumentStore store, IOptions<CardStoreOp
             {
                 new() { Value = after },
                 new() { Value = city.ToString() },
-                new() { Value = start },
-                new() { Value = end },
+                new() { Value = start.ToUniversalTime() },
+                new() { Value = end.ToUniversalTime() },
                 new() { Value = CardsPerPage },
             },
         };
@@ -102,7 +102,7 @@ public sealed class RideHistoryReader(IDocumentStore store, IOptions<CardStoreOp
             $"where e.stream_id = any($1) and e.timestamp < $2 and {CardEventFeed.CardEventsOnly("e")} order by e.stream_id, e.version",
             connection)
         {
-            Parameters = { new() { Value = cards.ToArray() }, new() { Value = recordedBefore } },
+            Parameters = { new() { Value = cards.ToArray() }, new() { Value = recordedBefore.ToUniversalTime() } },
         };
         var histories = new List<CardRideHistory>();
         string? current = null;
