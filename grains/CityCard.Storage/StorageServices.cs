@@ -27,6 +27,7 @@ public static class StorageServices
         services.TryAddSingleton<BulkIssueWriter>();
         services.TryAddSingleton<IDisputeStore, MartenDisputeStore>();
         services.TryAddSingleton<Simulation.RideHistoryReader>();
+        services.TryAddSingleton<PassHolderQuery>();
         return services;
     }
 
