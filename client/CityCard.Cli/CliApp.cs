@@ -22,6 +22,7 @@ public static class CliApp
         }
 
         root.Subcommands.Add(PassCommands.Create());
+        root.Subcommands.Add(PolicyCommands.Create());
         root.Subcommands.Add(HotlistCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(DisputeCommands.Create());

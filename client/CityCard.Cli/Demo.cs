@@ -8,7 +8,8 @@ namespace CityCard.Cli;
 /// <summary>
 /// A short walk through the card's life across the four cities, through the city gateways, each step by the city and
 /// role that does it in life; then a commuter's trips across two cities priced by their policies (a transfer
-/// discount, a city's daily cap, the regional cap, and a late tap corrected by an explicit adjustment). Card numbers
+/// discount, a city's daily cap, the regional cap, and a late tap corrected by an explicit adjustment); then Luzhou
+/// tries a bus fare rise on the rides it charged (a fare policy simulation, which writes nothing). Card numbers
 /// are drawn at random so the demo can run again against the same database; every Idempotency-Key is derived from the
 /// run. Every tap is dated after its card was issued: a tap from before a card existed is refused (TapBeforeIssue).
 /// </summary>
@@ -96,6 +97,8 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
 
         await day.RideAsync(commuter.Value, Step);
 
+        await SimulateFareChange();
+
         await PrintBalances([zg, zgReplacement, lz, nj, yb, commuter]);
         foreach (var card in new[] { zg, zgReplacement, lz, nj, yb })
         {
@@ -133,6 +136,20 @@ internal sealed class Demo(GatewayDirectory gateways, TextWriter output)
         }
 
         TablePrinter.Print(output, ["card", "operation", "outcome", "rejection", "charged", "balance", "status"], rows);
+    }
+
+    /// <summary>
+    /// Luzhou's back office tries a fare change on today's recorded rides before it takes effect: bus fares up by 0.50
+    /// (decision 0062). Nothing is written; the report sets what the rides would cost beside what they were charged.
+    /// </summary>
+    private async Task SimulateFareChange()
+    {
+        var today = ChinaTime.DateOf(DateTimeOffset.UtcNow);
+        var draft = FareDraft.RaiseBusFares(City.LZ, today, 50);
+        var report = (await gateways.For(City.LZ, GatewayDirectory.Operations).SimulatePolicyAsync(draft, today.AddDays(-1), today)).Expect();
+        output.WriteLine();
+        output.WriteLine("== Luzhou's back office tries a fare change on the rides of yesterday and today: every bus route class 0.50 dearer (nothing is written) ==");
+        SimulationTables.Print(output, report);
     }
 
     private async Task PrintHotlist()

@@ -6,6 +6,7 @@ using CityCard.Gateway.Clearing;
 using CityCard.Gateway.Disputes;
 using CityCard.Gateway.Hotlist;
 using CityCard.Gateway.Passes;
+using CityCard.Gateway.Policies;
 using CityCard.Gateway.Http;
 using CityCard.Gateway.Integrity;
 using CityCard.Gateway.Issuance;
@@ -131,6 +132,7 @@ public static class GatewayApp
             .ExcludeFromDescription().AllowAnonymous();
         app.MapCardEndpoints();
         app.MapPassEndpoints();
+        app.MapPolicySimulationEndpoints();
         app.MapTapBatchEndpoints();
         app.MapIssueBatchEndpoints();
         app.MapHotlistEndpoints();

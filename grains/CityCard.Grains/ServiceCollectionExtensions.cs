@@ -15,7 +15,7 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Everything the grains need: Marten on <paramref name="connectionString"/> with the project's schema, the card
-    /// event store, the cities' policies, telemetry and a clock (the system's unless a test registered its own).
+    /// event store, the cities' policies (and their files, which a fare simulation's draft is validated beside), telemetry and a clock (the system's unless a test registered its own).
     /// The policies are the ones registered before this call (the silo loads them first, so a broken file stops it
     /// with a message), else those of the repository's <c>policies/</c> folder found above the program.
     /// </summary>
@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddCityCardStorage(connectionString, options);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PolicySet>(_ => PolicyDirectory.Load(PolicyDirectory.Locate(null)));
+        services.TryAddSingleton<PolicyFiles>(_ => PolicyDirectory.Read(PolicyDirectory.Locate(null)));
         services.TryAddSingleton<Cards.BulkIssuer>();
 
         // A bad deadline stops the silo at start, naming the setting.

@@ -28,7 +28,9 @@ public static class SiloSetup
     /// </summary>
     public static void AddCityCardSilo(this WebApplicationBuilder builder, SiloSettings settings)
     {
-        builder.Services.AddSingleton(PolicyDirectory.Load(PolicyDirectory.Locate(settings.PoliciesDirectory)));
+        var policies = PolicyDirectory.Locate(settings.PoliciesDirectory);
+        builder.Services.AddSingleton(PolicyDirectory.Load(policies));
+        builder.Services.AddSingleton(PolicyDirectory.Read(policies));
         builder.Services.AddCityCardGrains(settings.PostgresConnectionString);
         builder.Services.Configure<DisputeOptions>(builder.Configuration.GetSection(DisputeOptions.Section));
         builder.Services.Configure<ClearingOptions>(builder.Configuration.GetSection(ClearingOptions.Section));

@@ -67,6 +67,7 @@ public static class AccessRules
         [GatewayOperation.SellPass] = Rule(Desk, CardScope.OwnCards),
         [GatewayOperation.RefundPass] = Rule(Desk, CardScope.OwnCards),
         [GatewayOperation.ReadPassProducts] = Rule(Readers, CardScope.NoCard),
+        [GatewayOperation.SimulatePolicy] = Rule([Role.Operations], CardScope.NoCard),
     };
 
     /// <summary>

@@ -52,4 +52,7 @@ public enum GatewayOperation
     RefundPass,
     ReadPassProducts,
     ApportionPasses,
+
+    // A draft of the city's fare policy tried on the rides it charged (writes nothing): the city's back office.
+    SimulatePolicy,
 }

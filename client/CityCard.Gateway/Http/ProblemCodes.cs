@@ -45,6 +45,9 @@ public static class ProblemCodes
     public const string DailyTopUpCeilingReached = nameof(DailyTopUpCeilingReached);
     public const string RateLimited = nameof(RateLimited);
     public const string BatchCapacityReached = nameof(BatchCapacityReached);
+    public const string InvalidPolicyDraft = nameof(InvalidPolicyDraft);
+    public const string PeriodBackwards = nameof(PeriodBackwards);
+    public const string PeriodTooLong = nameof(PeriodTooLong);
 
     /// <summary>Every gateway code with its HTTP status and what it means, for the reference page and the tests.</summary>
     public static IReadOnlyList<(string Code, int Status, string Meaning)> Catalog { get; } =
@@ -86,6 +89,9 @@ public static class ProblemCodes
         (DailyTopUpCeilingReached, 429, "The key's top-ups today (China time) would pass its daily ceiling; nothing was recorded. Retry-After says when the next business day begins."),
         (RateLimited, 429, "The key sent more requests than its rate allows; nothing was done. Retry after Retry-After seconds with the same Idempotency-Key."),
         (BatchCapacityReached, 429, "The gateway is already processing as many terminal batches as it allows; nothing was done. Upload again after Retry-After seconds."),
+        (InvalidPolicyDraft, 422, "A fare simulation's draft would not pass the silo's policy validation: `errors` lists each error as the silo reports it (file, JSON path, code, message; the first 100; `errorCount` counts them all). Nothing was simulated."),
+        (PeriodBackwards, 422, "A fare simulation's period ends (to) before it starts (from)."),
+        (PeriodTooLong, 422, "A fare simulation's period is longer than 92 days."),
         (ClusterUnavailable, 503, "The cluster could not be reached, or no silo answered in time; retry with the same Idempotency-Key (Retry-After says when)."),
         (StoreUnavailable, 503, "The store (PostgreSQL) is unavailable; nothing is known to have changed. Retry with the same Idempotency-Key (Retry-After says when)."),
         (InternalError, 500, "A fault on our side; retry with the same Idempotency-Key. The traceId identifies it in our logs."),

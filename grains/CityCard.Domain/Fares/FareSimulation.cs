@@ -23,19 +23,27 @@ public static class FareSimulation
 
     public static SimulationOutcome Run(PolicyDraft draft, DateOnly from, DateOnly to, IEnumerable<SimulatedCard> cards, IReadOnlyList<long>? bucketEdges = null)
     {
-        if (to < from)
+        if (CheckPeriod(from, to) is { } refused)
         {
-            return new SimulationOutcome.Refused(SimulationRefusal.PeriodBackwards, $"The period ends on {to:yyyy-MM-dd}, before it starts on {from:yyyy-MM-dd}.");
-        }
-
-        if (to.DayNumber - from.DayNumber + 1 > MaxPeriodDays)
-        {
-            return new SimulationOutcome.Refused(SimulationRefusal.PeriodTooLong, $"A simulation covers at most {MaxPeriodDays} days.");
+            return refused;
         }
 
         var trial = draft.TrialFrom(from);
         var priced = cards.SelectMany(card => Replay(card, from, to, trial)).ToList();
         return new SimulationOutcome.Reported(Report(draft, from, to, priced, bucketEdges ?? DefaultBucketEdges));
+    }
+
+    /// <summary>Why the period cannot be simulated, or null: asked before any ride is read, and again by <see cref="Run"/>.</summary>
+    public static SimulationOutcome.Refused? CheckPeriod(DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            return new SimulationOutcome.Refused(SimulationRefusal.PeriodBackwards, $"The period ends on {to:yyyy-MM-dd}, before it starts on {from:yyyy-MM-dd}.");
+        }
+
+        return to.DayNumber - from.DayNumber + 1 > MaxPeriodDays
+            ? new SimulationOutcome.Refused(SimulationRefusal.PeriodTooLong, $"A simulation covers at most {MaxPeriodDays} days; {from:yyyy-MM-dd} to {to:yyyy-MM-dd} is {to.DayNumber - from.DayNumber + 1}.")
+            : null;
     }
 
     /// <summary>One ride of the period: who, the recorded fare, and the simulated one (null if the tried version cannot price it).</summary>

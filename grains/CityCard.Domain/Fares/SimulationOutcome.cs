@@ -1,3 +1,5 @@
+using CityCard.Contracts;
+
 namespace CityCard.Domain.Fares;
 
 /// <summary>A simulation's report, or why it was not run (nothing is ever written either way).</summary>

@@ -41,10 +41,34 @@ public static class PolicyReader
         }
     }
 
-    /// <summary>System.Text.Json appends "Path: … | LineNumber: …" to its messages; the error carries those already.</summary>
+    /// <summary>
+    /// System.Text.Json appends "Path: … | LineNumber: …" to its messages; the error carries those already. It also
+    /// names .NET types ("could not be converted to CityCard.Domain.Policies.CityPolicyDocument", "… to System.Int64"),
+    /// which mean nothing to the person editing the file and which the gateways show no caller (a draft's errors go
+    /// back over HTTP): plain words stand in for them.
+    /// </summary>
     private static string FirstSentence(string message)
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        var sentence = cut > 0 ? message[..cut] : message;
+        return Unnamed(Unnamed(sentence, "CityCard.", "the policy format"), "System.", "the expected type");
+    }
+
+    private static string Unnamed(string sentence, string prefix, string instead)
+    {
+        for (var at = sentence.IndexOf(prefix, StringComparison.Ordinal); at >= 0; at = sentence.IndexOf(prefix, at, StringComparison.Ordinal))
+        {
+            var end = at;
+            while (end < sentence.Length && !char.IsWhiteSpace(sentence[end]) && sentence[end] is not (',' or ';' or '\''))
+            {
+                end++;
+            }
+
+            // A sentence's full stop is not part of the name.
+            end = sentence[end - 1] == '.' ? end - 1 : end;
+            sentence = string.Concat(sentence.AsSpan(0, at), instead, sentence.AsSpan(end));
+        }
+
+        return sentence;
     }
 }

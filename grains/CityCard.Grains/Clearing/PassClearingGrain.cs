@@ -7,7 +7,8 @@ namespace CityCard.Grains.Clearing;
 /// <summary>
 /// Finds the cards that bought or took over a pass within the time a pass can still earn, and asks each to apportion
 /// what has ended. Which slices ended is each card's pure decision (<c>PassDecider.Apportion</c>); this grain holds no
-/// state and decides nothing, so a run can be repeated, or cut short and run again, with no harm.
+/// state and decides nothing, so a run can be repeated, or cut short and run again, with no harm. The cards come from
+/// the storage module (<see cref="PassHolderQuery"/>): no grain reaches PostgreSQL itself.
 /// </summary>
 public sealed partial class PassClearingGrain(PassHolderQuery passHolders, TimeProvider clock, ILogger<PassClearingGrain> logger)
     : Grain, IPassClearingGrain

@@ -39,6 +39,13 @@ public static class PolicyDirectory
     /// <summary>Loads and validates the folder's files; throws <see cref="PolicyLoadException"/> with every problem.</summary>
     public static PolicySet Load(string directory)
     {
+        var result = PolicyLoader.Load(Read(directory).Sources);
+        return result.Policies ?? throw new PolicyLoadException(directory, result.Errors);
+    }
+
+    /// <summary>The folder's files as read (a file over the size limit as too long): what a draft is validated beside.</summary>
+    public static PolicyFiles Read(string directory)
+    {
         var names = Cities.All.Select(PolicyLoader.FileOf).Append(PolicyLoader.RegionFile);
         var sources = new List<PolicySource>();
         foreach (var name in names)
@@ -51,7 +58,6 @@ public static class PolicyDirectory
             }
         }
 
-        var result = PolicyLoader.Load(sources);
-        return result.Policies ?? throw new PolicyLoadException(directory, result.Errors);
+        return new PolicyFiles(sources);
     }
 }

@@ -30,6 +30,25 @@ public sealed class Simulating_the_policy_in_force
         }, iter: 200);
     }
 
+    [Fact]
+    public void A_cards_stream_as_the_silo_reads_it_reproduces_its_recorded_fares_exactly()
+    {
+        Gen.Select(TapHistory.Gen(), Gen.Int[0, 3], Gen.Int[0, 2], Gen.Int[0, 2]).Sample((history, city, start, length) =>
+        {
+            var card = FareKit.Card(history.Issuer, history.Product);
+            var events = FareKit.Run(card, history.Arrivals).Events;
+            var issued = new CardIssued("issue", FareKit.Now.AddDays(-400), card.Card, card.Card.Issuer, ProductCode.Parse(history.Product), Money.Zero);
+            var from = new DateOnly(2026, 11, 20).AddDays(start);
+
+            var stream = SimulatedCard.FromStream(card.Card, [issued, .. events], CityCard.Domain.Passes.PassPeriods.Midnight(from));
+            var report = Run(Cities.All[city], from, from.AddDays(length), stream);
+
+            AssertReproduced(report);
+            Assert.Equal(ProductCode.Parse(history.Product), stream.Product);
+            Assert.Equal(FareKit.FinalFares(events).Count, stream.Rides.Count);
+        }, iter: 200);
+    }
+
     [Theory]
     [MemberData(nameof(PassHistory.Kinds), MemberType = typeof(PassHistory))]
     public void Fares_recorded_with_passes_are_reproduced_exactly_by_simulating_the_files_in_force(string kind)

@@ -46,6 +46,8 @@ public static class ExpectedAccess
         [GatewayOperation.SellPass] = ([Role.ServiceDesk], true),
         [GatewayOperation.RefundPass] = ([Role.ServiceDesk], true),
         [GatewayOperation.ReadPassProducts] = ([Role.ServiceDesk, Role.Operations], false),
+        // A draft of the city's fares is tried by its back office alone (it reads every rider's rides in the city).
+        [GatewayOperation.SimulatePolicy] = ([Role.Operations], false),
     };
 
     public static IEnumerable<GatewayOperation> Operations => Matrix.Keys;
