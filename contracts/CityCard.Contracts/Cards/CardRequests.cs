@@ -6,7 +6,16 @@ namespace CityCard.Contracts;
 
 /// <summary>Base of every card operation: the caller's idempotency key.</summary>
 [GenerateSerializer, Alias("citycard.card-request")]
-public abstract record CardRequest(string OperationId);
+public abstract record CardRequest(string OperationId)
+{
+    /// <summary>
+    /// What a retry must repeat exactly, the operation's name first: the parts of its fingerprint. A request declares
+    /// them here, and the event recording it the same parts (<c>IStartsOperation</c>), so the fingerprint is written
+    /// once per operation. Null for the operations whose fingerprints <c>OperationFingerprint</c> lists itself (those
+    /// from before this existed: their digests are stored in the operations registry and must not change).
+    /// </summary>
+    public virtual object?[]? CanonicalForm() => null;
+}
 
 /// <summary>Sell a card: the issuer must be the city the card number belongs to.</summary>
 [GenerateSerializer, Immutable, Alias("citycard.issue-card")]

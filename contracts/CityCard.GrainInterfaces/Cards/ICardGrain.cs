@@ -7,53 +7,13 @@ namespace CityCard.Contracts;
 [Alias("citycard.card")]
 public interface ICardGrain : IGrainWithStringKey
 {
-    [Alias("issue")]
-    Task<CardOperationResult> Issue(IssueCardRequest request);
-
-    [Alias("top-up")]
-    Task<CardOperationResult> TopUp(TopUpRequest request);
-
-    [Alias("charge")]
-    Task<CardOperationResult> Charge(ChargeRequest request);
-
-    [Alias("reverse-charge")]
-    Task<CardOperationResult> ReverseCharge(ReverseChargeRequest request);
-
-    /// <summary>An upheld dispute case gives back all or part of one charge (with reversals, never more than it cost).</summary>
-    [Alias("refund-charge")]
-    Task<CardOperationResult> RefundCharge(RefundChargeRequest request);
-
-    [Alias("block")]
-    Task<CardOperationResult> Block(BlockCardRequest request);
-
-    [Alias("unblock")]
-    Task<CardOperationResult> Unblock(UnblockCardRequest request);
-
-    [Alias("replace")]
-    Task<CardOperationResult> Replace(ReplaceCardRequest request);
-
-    [Alias("close")]
-    Task<CardOperationResult> Close(CloseCardRequest request);
-
-    /// <summary>Replacement, grain to grain: claim this (unissued) number for a replacement.</summary>
-    [Alias("claim-replacement")]
-    Task<CardOperationResult> ClaimReplacement(ClaimReplacementRequest request);
-
-    /// <summary>Replacement, grain to grain: receive the balance and deposit of the old card.</summary>
-    [Alias("receive-replacement-funds")]
-    Task<CardOperationResult> ReceiveReplacementFunds(ReceiveReplacementFundsRequest request);
-
-    /// <summary>Sell a pass to the card, paid from its balance (decision 0060).</summary>
-    [Alias("sell-pass")]
-    Task<CardOperationResult> SellPass(SellPassRequest request);
-
-    /// <summary>Refund one of the card's passes pro rata to its balance.</summary>
-    [Alias("refund-pass")]
-    Task<CardOperationResult> RefundPass(RefundPassRequest request);
-
-    /// <summary>Apportion the card's pass slices that have ended (decision 0061); NothingToApportion when none.</summary>
-    [Alias("apportion-passes")]
-    Task<CardOperationResult> ApportionPasses(ApportionPassesRequest request);
+    /// <summary>
+    /// Every command a card accepts, one entry: the request's type says what it asks (its own <c>[Alias]</c> names it
+    /// on the wire) and the card's pure decider dispatches on it. A new card operation adds a request type, not a
+    /// method here; <see cref="CardGrainCommands"/> gives the existing ones their names at the call site.
+    /// </summary>
+    [Alias("execute")]
+    Task<CardOperationResult> Execute(CardRequest request);
 
     [Alias("get-view")]
     Task<CardView> GetView();

@@ -137,6 +137,8 @@ public static class CardHistoryBuilder
         PassRefunded x => $"Refunded pass {x.PassId}: {x.Remaining} of {x.Total} {x.Unit} left, {x.ProRata} pro rata less the fee of {x.Fee}",
         PassesCarriedOver x => $"Took over {x.Passes.Count} pass(es) from {x.OldCard}: {string.Join(", ", x.Passes.Select(p => p.PassId))}",
         PassesApportioned x => $"Pass revenue apportioned: {string.Join("; ", x.Slices.Select(Slice))}",
-        _ => e.GetType().Name,
+
+        // An event with no sentence of its own yet reads as the record it is: its type and its members.
+        _ => e.ToString(),
     };
 }

@@ -26,8 +26,8 @@ public static class CardMoney
         CardClosed x => new(-x.BalanceRefunded + (x.DebtSettledFromDeposit ?? Money.Zero), -x.DepositRefunded - (x.DebtSettledFromDeposit ?? Money.Zero)),
         PassSold x => new(-x.Pass.Price, Money.Zero),
         PassRefunded x => new(x.Amount, Money.Zero),
-        PassesCarriedOver or PassesApportioned => default,
-        ChargeRefused or CardBlocked or CardUnblocked or ReplacementCardClaimed => default,
+        PassesApportioned => default,
+        IMovesNoMoney => default,
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown card event."),
     };
 }

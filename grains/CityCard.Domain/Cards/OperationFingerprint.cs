@@ -7,7 +7,9 @@ namespace CityCard.Domain.Cards;
 
 /// <summary>
 /// A digest of what an operation asked for, computed the same way from the request and from the event that
-/// recorded it, so that a retry can be compared with the first attempt without storing the request itself.
+/// recorded it, so that a retry can be compared with the first attempt without storing the request itself. The
+/// operations listed here predate <see cref="CardRequest.CanonicalForm"/> and keep their digests (the operations
+/// registry stores them); a new operation declares its parts on its request and its event instead of a line here.
 /// </summary>
 public static class OperationFingerprint
 {
@@ -27,6 +29,7 @@ public static class OperationFingerprint
         SellPassRequest r => SellPass(r.DefinedBy?.ToString(), r.Product, r.Month),
         RefundPassRequest r => Digest("refund-pass", r.PassId),
         ApportionPassesRequest => Digest("apportion-passes"),
+        _ when request.CanonicalForm() is { } parts => Digest(parts),
         _ => throw new ArgumentOutOfRangeException(nameof(request), request.GetType().Name, "Unknown request."),
     };
 
@@ -50,6 +53,7 @@ public static class OperationFingerprint
         PassRefunded x => Digest("refund-pass", x.PassId),
         PassesCarriedOver => null,
         PassesApportioned => Digest("apportion-passes"),
+        IStartsOperation x => Digest(x.CanonicalForm()),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown event."),
     };
 

@@ -10,6 +10,7 @@ namespace CityCard.Domain.Cards;
 /// A pass sold to the card, paid from its balance: the pass as sold (its terms fixed by the policy version it was sold
 /// under, its issuer, price and validity). Its id is the sale's operation id.
 /// </summary>
+[StoredAs("pass_sold.v1")]
 public sealed record PassSold(
     string OperationId,
     DateTimeOffset RecordedAt,
@@ -20,6 +21,7 @@ public sealed record PassSold(
 /// <see cref="Total"/> <see cref="Unit"/> rounded down (<see cref="ProRata"/>) less the policy's <see cref="Fee"/>.
 /// <see cref="Issuer"/> is the city whose ledger held the pass's money and now gives it back.
 /// </summary>
+[StoredAs("pass_refunded.v1")]
 public sealed record PassRefunded(
     string OperationId,
     DateTimeOffset RecordedAt,
@@ -38,19 +40,21 @@ public sealed record PassRefunded(
 /// their apportionment still needs (a slice is apportioned once, whichever card holds the pass). No money moves: the
 /// pass's issuer holds it. Recorded with <see cref="ReplacementFundsReceived"/>, under the replacement's operation.
 /// </summary>
+[StoredAs("passes_carried_over.v1")]
 public sealed record PassesCarriedOver(
     string OperationId,
     DateTimeOffset RecordedAt,
     CardNumber OldCard,
     IReadOnlyList<HeldPass> Passes,
     IReadOnlyList<PassUse> Uses,
-    IReadOnlyList<SliceApportionment> Apportioned) : CardEvent(OperationId, RecordedAt);
+    IReadOnlyList<SliceApportionment> Apportioned) : CardEvent(OperationId, RecordedAt), IMovesNoMoney;
 
 /// <summary>
 /// The slices of the card's passes that ended, apportioned among the operators whose services the holder used (or
 /// apportioned again after a late covered ride: <see cref="PassSliceRevenue.Before"/> is then what was posted). Posted
 /// in the window it is recorded in and settled between the cities there.
 /// </summary>
+[StoredAs("passes_apportioned.v1")]
 public sealed record PassesApportioned(
     string OperationId,
     DateTimeOffset RecordedAt,

@@ -4,8 +4,8 @@ using CityCard.Domain.Cards;
 namespace CityCard.Domain.Ledger;
 
 /// <summary>
-/// What every card event posts, in which city's ledger. Pure and exhaustive: each event type is listed, those that
-/// move no money explicitly, and an event type not listed stops the projection (<see cref="UnknownCardEventException"/>)
+/// What every card event posts, in which city's ledger. Pure and exhaustive: each event type that moves money is listed, those that
+/// move none declare it on the event (<see cref="IMovesNoMoney"/>), and an event type not listed stops the projection (<see cref="UnknownCardEventException"/>)
 /// instead of being skipped. Adding a money event means adding one arm here and one row to the rules' test table.
 ///
 /// The issuer of a card holds its float and deposits. A city where a card is topped up holds the cash and owes the
@@ -32,11 +32,9 @@ public static class PostingRules
         PassRefunded x => PassPostings.Refund(card.Issuer, x.Issuer, x.Amount),
         PassesApportioned x => [.. x.Slices.SelectMany(s => s.Before is { } before ? PassPostings.Correction(before, s.Apportionment) : PassPostings.Apportionment(s.Apportionment))],
 
-        // The carried passes' money stays with their issuer (decision 0060): the replacement posts nothing for them.
-        PassesCarriedOver => Nothing,
-
-        // Events that move no money. Listed one by one so that a new event is a decision, not a silent skip.
-        ChargeRefused or CardBlocked or CardUnblocked or ReplacementCardClaimed => Nothing,
+        // Events that move no money say so where they are defined (IMovesNoMoney), so a new event is a decision, not
+        // a silent skip: one that neither declares it nor has an arm here stops the projection.
+        IMovesNoMoney => Nothing,
 
         _ => throw new UnknownCardEventException(e.GetType().Name),
     };

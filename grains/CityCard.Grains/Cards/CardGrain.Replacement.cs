@@ -11,12 +11,12 @@ namespace CityCard.Grains.Cards;
 /// </summary>
 public sealed partial class CardGrain
 {
-    public async Task<CardOperationResult> Replace(ReplaceCardRequest request)
+    private async Task<CardOperationResult> Replace(ReplaceCardRequest request)
     {
         // Step 1 runs between the decision and its append, once the card has decided to give up its number: decided
         // once, never as a dry run first. After a version conflict the card decides again and claims again (the
         // claim is idempotent under the same operation id).
-        var result = await Execute("replace", request, beforeAppend: async current =>
+        var result = await Run(request, beforeAppend: async current =>
         {
             if (current.OutgoingReplacement is not null)
             {

@@ -36,41 +36,27 @@ public sealed partial class CardGrain(
         }
     }
 
-    public Task<CardOperationResult> Issue(IssueCardRequest request) => Execute("issue", request, request.IssuingCity);
-
-    public Task<CardOperationResult> TopUp(TopUpRequest request) => Execute("top-up", request, request.LoadCity);
-
-    public Task<CardOperationResult> Charge(ChargeRequest request) =>
-        Execute("charge", request, request.AcquirerCity, request.Category);
-
-    public Task<CardOperationResult> ReverseCharge(ReverseChargeRequest request) => Execute("reverse-charge", request);
-
-    public Task<CardOperationResult> RefundCharge(RefundChargeRequest request) => Execute("refund-charge", request);
-
-    public Task<CardOperationResult> Block(BlockCardRequest request) => Execute("block", request);
-
-    public Task<CardOperationResult> Unblock(UnblockCardRequest request) => Execute("unblock", request);
-
-    public Task<CardOperationResult> Close(CloseCardRequest request) => Execute("close", request);
-
-    public Task<CardOperationResult> ClaimReplacement(ClaimReplacementRequest request) => Execute("claim-replacement", request);
+    /// <summary>
+    /// The one command entry: the request's type is the operation. A replacement runs its two-card choreography and
+    /// the funds arriving at a replacement bring the old card's passes; every other request is load → decide → append.
+    /// </summary>
+    public Task<CardOperationResult> Execute(CardRequest request) => request switch
+    {
+        ReplaceCardRequest replace => Replace(replace),
+        ReceiveReplacementFundsRequest funds => ReceiveReplacementFunds(funds),
+        _ => Run(request),
+    };
 
     /// <summary>
     /// The old card's passes come with its money: read from the old card's stream (a replacement is rare), so the
     /// request between the grains stays what it was and the passes are exactly what the old card's events say.
     /// </summary>
-    public async Task<CardOperationResult> ReceiveReplacementFunds(ReceiveReplacementFundsRequest request)
+    private async Task<CardOperationResult> ReceiveReplacementFunds(ReceiveReplacementFundsRequest request)
     {
         var old = state is null || request.OldCard.IsEmpty ? null : await store.LoadAsync(request.OldCard);
         var carried = old?.OutgoingReplacement is { } transfer && transfer.OperationId == request.OperationId && transfer.NewCard == card ? transfer.Passes : null;
-        return await Execute("receive-replacement-funds", request, carried: carried);
+        return await Run(request, carried: carried);
     }
-
-    public Task<CardOperationResult> SellPass(SellPassRequest request) => Execute("sell-pass", request);
-
-    public Task<CardOperationResult> RefundPass(RefundPassRequest request) => Execute("refund-pass", request);
-
-    public Task<CardOperationResult> ApportionPasses(ApportionPassesRequest request) => Execute("apportion-passes", request);
 
     public Task<CardView> GetView() => Task.FromResult(ValidState().ToView());
 
@@ -105,10 +91,10 @@ public sealed partial class CardGrain(
     /// has decided to append and before the append; a result from it is the answer instead (nothing is appended).
     /// <paramref name="carried"/> are the passes a replacement brings from the card it replaces.
     /// </summary>
-    private async Task<CardOperationResult> Execute(
-        string operation, CardRequest request, City? city = null, Category? category = null,
-        Func<CardState, Task<CardOperationResult?>>? beforeAppend = null, CarriedPasses? carried = null)
+    private async Task<CardOperationResult> Run(
+        CardRequest request, Func<CardState, Task<CardOperationResult?>>? beforeAppend = null, CarriedPasses? carried = null)
     {
+        var operation = CardOperationNames.Of(request);
         using var activity = CardTelemetry.Source.StartActivity($"card.{operation}");
         activity?.SetTag("citycard.card", this.GetPrimaryKeyString());
         activity?.SetTag("citycard.operation_id", request.OperationId);
@@ -124,6 +110,7 @@ public sealed partial class CardGrain(
             activity?.SetTag("citycard.rejection", code.ToString());
         }
 
+        var (city, category) = CardOperationNames.Where(request);
         var cityTag = city is { } c && Enum.IsDefined(c) ? c : (state?.Issuer ?? City.ZG);
         telemetry.Record(operation, cityTag, category is { } cat && Enum.IsDefined(cat) ? cat : null, result, Stopwatch.GetElapsedTime(started));
         return result;
