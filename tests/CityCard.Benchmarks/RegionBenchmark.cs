@@ -134,9 +134,11 @@ public static class RegionBenchmark
         results["taps_per_s_one_tx"] = await TapThroughputBenchmark.MeasureAsync(server, groupCommit: false);
         results["raw_commits_per_s"] = await RawCommitsAsync(server);
 
-        // Not measured by this benchmark: the gateways' batch upload path (it needs the four gateway processes; see
-        // docs/operations/benchmarks.md for `citycard load`, which measures it against ./run.sh).
-        results["gateway_batch_taps_per_s"] = null;
+        // 8. The same workload through a gateway's batch upload path over real HTTP, beside the grain path from the same
+        // process through the gateway's cluster client (the real silo host and gateway, as the HTTP tests host them).
+        var (viaClient, viaBatches) = await GatewayBatchBenchmark.MeasureAsync(server);
+        results["gateway_grain_taps_per_s"] = viaClient;
+        results["gateway_batch_taps_per_s"] = viaBatches;
 
         Print(output, results, accepted, issueTime, rushTime);
         Directory.CreateDirectory(Path.Combine("artifacts", "bench"));
@@ -245,7 +247,8 @@ public static class RegionBenchmark
         output.WriteLine($"  {"baseline: one transaction per append",-52} {F("taps_per_s_one_tx"),12} taps/s");
         output.WriteLine($"  {"baseline: raw commits (16 connections, 1 row each)",-52} {F("raw_commits_per_s"),12} commits/s");
         output.WriteLine($"  {"latency at 2,000 taps/s offered",-52} p50 {F("p50_ms_at_2000", "F1")} ms, p99 {F("p99_ms_at_2000", "F1")} ms, p99.9 {F("p999_ms_at_2000", "F1")} ms");
-        output.WriteLine($"  {"gateway batch upload path",-52} {F("gateway_batch_taps_per_s"),12}");
+        output.WriteLine($"  {"gateway batch upload path (HTTP, 16 batches at once)",-52} {F("gateway_batch_taps_per_s"),12} taps/s   {D("gateway_batch_taps_per_s") / D("gateway_grain_taps_per_s"):F2}x grains via the gateway's client, {D("gateway_batch_taps_per_s") / D("taps_per_s"):F2}x grain path");
+        output.WriteLine($"  {"baseline: grains through the gateway's cluster client",-52} {F("gateway_grain_taps_per_s"),12} taps/s");
         output.WriteLine($"  {"active card grains",-52} {F("active_cards"),12}          {F("rss_bytes_per_active_card")} bytes RSS each");
         output.WriteLine($"  {"projection of the run's events",-52} {F("projection_events_per_s"),12} events/s");
         output.WriteLine($"  {"closing the window",-52} {F("window_events"),12} events   {F("window_close_s", "F2")} s");
