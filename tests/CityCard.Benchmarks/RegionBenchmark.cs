@@ -46,6 +46,7 @@ public static class RegionBenchmark
         var services = cluster.GetSiloServiceProvider();
         var store = services.GetRequiredService<IDocumentStore>();
 
+        Phase("issue");
         // 1. Bulk issuance: one batch per city, through the same code the issue-batch grain runs.
         var issuer = services.GetRequiredService<BulkIssuer>();
         var perCity = Cities.All.Select((city, i) => (city, count: cards / 4 + (i < cards % 4 ? 1 : 0))).ToList();
@@ -65,6 +66,7 @@ public static class RegionBenchmark
         results["issue_cards_per_s"] = cards / issueTime.TotalSeconds;
         var numbers = perCity.SelectMany(p => Enumerable.Range(1, p.count).Select(serial => CardNumber.Create(p.city, serial))).ToList();
 
+        Phase("rush");
         // 2. The morning rush: every card taps once, each activated cold from its stream.
         var rssBefore = SettledRss();
         var grains = new CardsClient(cluster.Client);
@@ -85,18 +87,21 @@ public static class RegionBenchmark
         results["rush_taps_per_s"] = cards / rushTime.TotalSeconds;
         results["rush_p99_ms"] = Percentile(latencies, 0.99);
 
+        Phase("memory");
         // 3. Memory: the silo's RSS after a full GC with every card active (the silo shares this process with the client).
         var active = await ActiveCardsAsync(cluster);
         var rssAfter = SettledRss();
         results["active_cards"] = active;
         results["rss_bytes_per_active_card"] = active > 0 ? (double)(rssAfter - rssBefore) / active : null;
 
+        Phase("latency");
         // 4. Latency at a fixed offered rate, on the now active cards (open loop: late starts count against us).
         var offered = await OfferedLoadAsync(grains, numbers);
         results["p50_ms_at_2000"] = Percentile(offered, 0.50);
         results["p99_ms_at_2000"] = Percentile(offered, 0.99);
         results["p999_ms_at_2000"] = Percentile(offered, 0.999);
 
+        Phase("projection");
         // 5. Closing the window that holds the run's events, after the clearing house has projected them.
         var options = Options.Create(new CardStoreOptions());
         var feed = new CardEventFeed(store, options);
@@ -105,6 +110,7 @@ public static class RegionBenchmark
         started = Stopwatch.GetTimestamp();
         await ProjectAllAsync(feed, clearing, events);
         var projection = Stopwatch.GetElapsedTime(started);
+        Phase("window-close");
         started = Stopwatch.GetTimestamp();
         await RebuildBenchmark.CloseAndSettleAsync(feed, clearing);
         results["window_events"] = events;
@@ -112,9 +118,11 @@ public static class RegionBenchmark
         results["projection_events_per_s"] = events / projection.TotalSeconds;
 
         // 6. A full rebuild + reconcile, beside reading the events alone (once each: at 1M cards a median of three is an hour).
+        Phase("read");
         started = Stopwatch.GetTimestamp();
         await ReadAllAsync(feed, events);
         var read = Stopwatch.GetElapsedTime(started);
+        Phase("rebuild");
         var reconciliation = new ReconciliationService(store, feed, TimeProvider.System, options,
             Options.Create(new ClearingOptions { AutoCloseAfter = null }), Options.Create(new ReconciliationOptions { TickPeriod = null }));
         started = Stopwatch.GetTimestamp();
@@ -130,22 +138,33 @@ public static class RegionBenchmark
         await cluster.StopAllSilosAsync();
 
         // 7. Saturation taps/s through grains with group commit, beside one transaction per append, and the raw commit ceiling.
+        Phase("saturation-group-commit");
         results["taps_per_s"] = await TapThroughputBenchmark.MeasureAsync(server, groupCommit: true);
+        Phase("saturation-one-writer");
+        results["taps_per_s_one_writer"] = await TapThroughputBenchmark.MeasureAsync(server, groupCommit: true, writers: 1);
+        Phase("saturation-one-tx");
         results["taps_per_s_one_tx"] = await TapThroughputBenchmark.MeasureAsync(server, groupCommit: false);
+        Phase("raw-commits");
         results["raw_commits_per_s"] = await RawCommitsAsync(server);
 
+        Phase("gateway");
         // 8. The same workload through a gateway's batch upload path over real HTTP, beside the grain path from the same
         // process through the gateway's cluster client (the real silo host and gateway, as the HTTP tests host them).
         var (viaClient, viaBatches) = await GatewayBatchBenchmark.MeasureAsync(server);
         results["gateway_grain_taps_per_s"] = viaClient;
         results["gateway_batch_taps_per_s"] = viaBatches;
 
+        Phase("done");
         Print(output, results, accepted, issueTime, rushTime);
         Directory.CreateDirectory(Path.Combine("artifacts", "bench"));
         var path = Path.Combine("artifacts", "bench", "region.json");
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, Indented));
         output.WriteLine($"  written to {path}");
     }
+
+    /// <summary>Where the run is, on standard error: a long run shows progress, and a profiler can be attached to one phase.</summary>
+    private static void Phase(string name) =>
+        Console.Error.WriteLine($"region: {name} at {DateTime.UtcNow:HH:mm:ss} (pid {Environment.ProcessId})");
 
     private static ChargeRequest Tap(CardNumber card, int n) =>
         new($"rush-{card}-{n}", Money.FromFen(100), City.LZ, "LZ-SHOP", Category.Retail, "LZS-1", n, DateTimeOffset.UtcNow);
@@ -244,6 +263,7 @@ public static class RegionBenchmark
         output.WriteLine($"  {"bulk issuance",-52} {F("issue_cards_per_s"),12} cards/s  ({issueTime.TotalSeconds:F1} s)");
         output.WriteLine($"  {"morning rush: every card taps once, cold",-52} {F("rush_taps_per_s"),12} taps/s   p99 {F("rush_p99_ms", "F1")} ms ({rushTime.TotalSeconds:F1} s, {accepted:N0} accepted)");
         output.WriteLine($"  {"saturation through grains, group commit",-52} {F("taps_per_s"),12} taps/s   {D("taps_per_s") / D("taps_per_s_one_tx"):F1}x one tx, {D("taps_per_s") / D("raw_commits_per_s"):F2}x raw ceiling");
+        output.WriteLine($"  {"group commit with one writer (before decision 0076)",-52} {F("taps_per_s_one_writer"),12} taps/s   {D("taps_per_s") / D("taps_per_s_one_writer"):F2}x of it with {new CardStoreOptions().GroupCommitWriters} writers");
         output.WriteLine($"  {"baseline: one transaction per append",-52} {F("taps_per_s_one_tx"),12} taps/s");
         output.WriteLine($"  {"baseline: raw commits (16 connections, 1 row each)",-52} {F("raw_commits_per_s"),12} commits/s");
         output.WriteLine($"  {"latency at 2,000 taps/s offered",-52} p50 {F("p50_ms_at_2000", "F1")} ms, p99 {F("p99_ms_at_2000", "F1")} ms, p99.9 {F("p999_ms_at_2000", "F1")} ms");
