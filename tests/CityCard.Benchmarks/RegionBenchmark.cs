@@ -137,6 +137,17 @@ public static class RegionBenchmark
         results["rebuild_events_per_s"] = events / rebuild.TotalSeconds;
         await cluster.StopAllSilosAsync();
 
+        // 6b. Memory stays bounded when more distinct cards tap in a day than stay active: the cards tap again in four
+        // waves on a silo that collects idle grains after a few seconds; the last wave should hold what the first did.
+        Phase("bounded-memory");
+        var day = await BoundedMemoryBenchmark.MeasureAsync(connectionString, numbers);
+        results["bounded_cards_per_wave"] = (cards + BoundedMemoryBenchmark.Waves - 1) / BoundedMemoryBenchmark.Waves;
+        results["bounded_active_after_first_wave"] = day.ActiveAfterFirst;
+        results["bounded_active_after_last_wave"] = day.ActiveAfterLast;
+        results["bounded_heap_growth_last_over_first"] = (double)(day.HeapAfterLast - day.HeapBefore) / Math.Max(1, day.HeapAfterFirst - day.HeapBefore);
+        results["bounded_rss_bytes_after_first_wave"] = day.RssAfterFirst;
+        results["bounded_rss_bytes_after_last_wave"] = day.RssAfterLast;
+
         // 7. Saturation taps/s through grains with group commit, beside one transaction per append, and the raw commit ceiling.
         Phase("saturation-group-commit");
         results["taps_per_s"] = await TapThroughputBenchmark.MeasureAsync(server, groupCommit: true);
@@ -223,9 +234,12 @@ public static class RegionBenchmark
         return commits / RawDuration.TotalSeconds;
     }
 
-    private static async Task<long> ActiveCardsAsync(InProcessTestCluster cluster)
+    private static Task<long> ActiveCardsAsync(InProcessTestCluster cluster) => ActiveCardsAsync(cluster.Client);
+
+    /// <summary>Card grains active in the cluster, as its management grain counts them.</summary>
+    internal static async Task<long> ActiveCardsAsync(IClusterClient client)
     {
-        var statistics = await cluster.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        var statistics = await client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         return statistics.Where(s => s.GrainType.Contains("CardGrain", StringComparison.Ordinal) && !s.GrainType.Contains("IssueBatch", StringComparison.Ordinal)).Sum(s => (long)s.ActivationCount);
     }
 
@@ -270,6 +284,7 @@ public static class RegionBenchmark
         output.WriteLine($"  {"gateway batch upload path (HTTP, 16 batches at once)",-52} {F("gateway_batch_taps_per_s"),12} taps/s   {D("gateway_batch_taps_per_s") / D("gateway_grain_taps_per_s"):F2}x grains via the gateway's client, {D("gateway_batch_taps_per_s") / D("taps_per_s"):F2}x grain path");
         output.WriteLine($"  {"baseline: grains through the gateway's cluster client",-52} {F("gateway_grain_taps_per_s"),12} taps/s");
         output.WriteLine($"  {"active card grains",-52} {F("active_cards"),12}          {F("rss_bytes_per_active_card")} bytes RSS each");
+        output.WriteLine($"  {$"a day of {BoundedMemoryBenchmark.Waves} waves, idle grains collected after {BoundedMemoryBenchmark.CollectionAge.TotalSeconds:N0} s",-52} {F("bounded_active_after_first_wave"),12} active after the first wave, {F("bounded_active_after_last_wave")} after the last; heap growth last/first {F("bounded_heap_growth_last_over_first", "F2")}x; RSS {D("bounded_rss_bytes_after_first_wave") / 1048576:N0} -> {D("bounded_rss_bytes_after_last_wave") / 1048576:N0} MiB");
         output.WriteLine($"  {"projection of the run's events",-52} {F("projection_events_per_s"),12} events/s");
         output.WriteLine($"  {"closing the window",-52} {F("window_events"),12} events   {F("window_close_s", "F2")} s");
         output.WriteLine($"  {"rebuild + reconcile",-52} {F("rebuild_events_per_s"),12} events/s {D("rebuild_events_per_s") / D("read_events_per_s"):F2}x of reading alone");
