@@ -37,11 +37,17 @@ public static class BenchmarkApp
 
                 await RegionBenchmark.RunAsync(connectionString, cards, Console.Out);
                 return 0;
+            case "gateway":
+                var (grains, batches) = await GatewayBatchBenchmark.MeasureAsync(connectionString);
+                Console.Out.WriteLine($"Taps through a gateway's batch upload path (HTTP) vs grains from the same process ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)");
+                Console.Out.WriteLine($"  baseline: grains via the gateway's cluster client {grains,10:N0} taps/s   1.00x");
+                Console.Out.WriteLine($"  batch upload, {GatewayBatchBenchmark.Uploaders} batches at once          {batches,10:N0} taps/s   {batches / grains:F2}x");
+                return 0;
             case "taps":
                 await TapThroughputBenchmark.RunAsync(connectionString, Console.Out);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: bench.sh activation|projection|taps|rebuild|region [--cards N]");
+                Console.Error.WriteLine("usage: bench.sh activation|projection|taps|gateway|rebuild|region [--cards N]");
                 return 2;
         }
     }

@@ -46,6 +46,7 @@ public static class RegionBenchmark
         var services = cluster.GetSiloServiceProvider();
         var store = services.GetRequiredService<IDocumentStore>();
 
+        Phase("issue");
         // 1. Bulk issuance: one batch per city, through the same code the issue-batch grain runs.
         var issuer = services.GetRequiredService<BulkIssuer>();
         var perCity = Cities.All.Select((city, i) => (city, count: cards / 4 + (i < cards % 4 ? 1 : 0))).ToList();
@@ -65,6 +66,7 @@ public static class RegionBenchmark
         results["issue_cards_per_s"] = cards / issueTime.TotalSeconds;
         var numbers = perCity.SelectMany(p => Enumerable.Range(1, p.count).Select(serial => CardNumber.Create(p.city, serial))).ToList();
 
+        Phase("rush");
         // 2. The morning rush: every card taps once, each activated cold from its stream.
         var rssBefore = SettledRss();
         var grains = new CardsClient(cluster.Client);
@@ -85,18 +87,21 @@ public static class RegionBenchmark
         results["rush_taps_per_s"] = cards / rushTime.TotalSeconds;
         results["rush_p99_ms"] = Percentile(latencies, 0.99);
 
+        Phase("memory");
         // 3. Memory: the silo's RSS after a full GC with every card active (the silo shares this process with the client).
         var active = await ActiveCardsAsync(cluster);
         var rssAfter = SettledRss();
         results["active_cards"] = active;
         results["rss_bytes_per_active_card"] = active > 0 ? (double)(rssAfter - rssBefore) / active : null;
 
+        Phase("latency");
         // 4. Latency at a fixed offered rate, on the now active cards (open loop: late starts count against us).
         var offered = await OfferedLoadAsync(grains, numbers);
         results["p50_ms_at_2000"] = Percentile(offered, 0.50);
         results["p99_ms_at_2000"] = Percentile(offered, 0.99);
         results["p999_ms_at_2000"] = Percentile(offered, 0.999);
 
+        Phase("projection");
         // 5. Closing the window that holds the run's events, after the clearing house has projected them.
         var options = Options.Create(new CardStoreOptions());
         var feed = new CardEventFeed(store, options);
@@ -105,6 +110,7 @@ public static class RegionBenchmark
         started = Stopwatch.GetTimestamp();
         await ProjectAllAsync(feed, clearing, events);
         var projection = Stopwatch.GetElapsedTime(started);
+        Phase("window-close");
         started = Stopwatch.GetTimestamp();
         await RebuildBenchmark.CloseAndSettleAsync(feed, clearing);
         results["window_events"] = events;
@@ -112,9 +118,11 @@ public static class RegionBenchmark
         results["projection_events_per_s"] = events / projection.TotalSeconds;
 
         // 6. A full rebuild + reconcile, beside reading the events alone (once each: at 1M cards a median of three is an hour).
+        Phase("read");
         started = Stopwatch.GetTimestamp();
         await ReadAllAsync(feed, events);
         var read = Stopwatch.GetElapsedTime(started);
+        Phase("rebuild");
         var reconciliation = new ReconciliationService(store, feed, TimeProvider.System, options,
             Options.Create(new ClearingOptions { AutoCloseAfter = null }), Options.Create(new ReconciliationOptions { TickPeriod = null }));
         started = Stopwatch.GetTimestamp();
@@ -129,21 +137,45 @@ public static class RegionBenchmark
         results["rebuild_events_per_s"] = events / rebuild.TotalSeconds;
         await cluster.StopAllSilosAsync();
 
+        // 6b. Memory stays bounded when more distinct cards tap in a day than stay active: the cards tap again in four
+        // waves on a silo that collects idle grains after a few seconds; the last wave should hold what the first did.
+        Phase("bounded-memory");
+        var day = await BoundedMemoryBenchmark.MeasureAsync(connectionString, numbers);
+        results["bounded_cards_per_wave"] = (cards + BoundedMemoryBenchmark.Waves - 1) / BoundedMemoryBenchmark.Waves;
+        results["bounded_active_after_first_wave"] = day.ActiveAfterFirst;
+        results["bounded_active_after_last_wave"] = day.ActiveAfterLast;
+        results["bounded_heap_growth_last_over_first"] = (double)(day.HeapAfterLast - day.HeapBefore) / Math.Max(1, day.HeapAfterFirst - day.HeapBefore);
+        results["bounded_rss_bytes_after_first_wave"] = day.RssAfterFirst;
+        results["bounded_rss_bytes_after_last_wave"] = day.RssAfterLast;
+
         // 7. Saturation taps/s through grains with group commit, beside one transaction per append, and the raw commit ceiling.
+        Phase("saturation-group-commit");
         results["taps_per_s"] = await TapThroughputBenchmark.MeasureAsync(server, groupCommit: true);
+        Phase("saturation-one-writer");
+        results["taps_per_s_one_writer"] = await TapThroughputBenchmark.MeasureAsync(server, groupCommit: true, writers: 1);
+        Phase("saturation-one-tx");
         results["taps_per_s_one_tx"] = await TapThroughputBenchmark.MeasureAsync(server, groupCommit: false);
+        Phase("raw-commits");
         results["raw_commits_per_s"] = await RawCommitsAsync(server);
 
-        // Not measured by this benchmark: the gateways' batch upload path (it needs the four gateway processes; see
-        // docs/operations/benchmarks.md for `citycard load`, which measures it against ./run.sh).
-        results["gateway_batch_taps_per_s"] = null;
+        Phase("gateway");
+        // 8. The same workload through a gateway's batch upload path over real HTTP, beside the grain path from the same
+        // process through the gateway's cluster client (the real silo host and gateway, as the HTTP tests host them).
+        var (viaClient, viaBatches) = await GatewayBatchBenchmark.MeasureAsync(server);
+        results["gateway_grain_taps_per_s"] = viaClient;
+        results["gateway_batch_taps_per_s"] = viaBatches;
 
+        Phase("done");
         Print(output, results, accepted, issueTime, rushTime);
         Directory.CreateDirectory(Path.Combine("artifacts", "bench"));
         var path = Path.Combine("artifacts", "bench", "region.json");
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, Indented));
         output.WriteLine($"  written to {path}");
     }
+
+    /// <summary>Where the run is, on standard error: a long run shows progress, and a profiler can be attached to one phase.</summary>
+    private static void Phase(string name) =>
+        Console.Error.WriteLine($"region: {name} at {DateTime.UtcNow:HH:mm:ss} (pid {Environment.ProcessId})");
 
     private static ChargeRequest Tap(CardNumber card, int n) =>
         new($"rush-{card}-{n}", Money.FromFen(100), City.LZ, "LZ-SHOP", Category.Retail, "LZS-1", n, DateTimeOffset.UtcNow);
@@ -202,9 +234,12 @@ public static class RegionBenchmark
         return commits / RawDuration.TotalSeconds;
     }
 
-    private static async Task<long> ActiveCardsAsync(InProcessTestCluster cluster)
+    private static Task<long> ActiveCardsAsync(InProcessTestCluster cluster) => ActiveCardsAsync(cluster.Client);
+
+    /// <summary>Card grains active in the cluster, as its management grain counts them.</summary>
+    internal static async Task<long> ActiveCardsAsync(IClusterClient client)
     {
-        var statistics = await cluster.Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        var statistics = await client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
         return statistics.Where(s => s.GrainType.Contains("CardGrain", StringComparison.Ordinal) && !s.GrainType.Contains("IssueBatch", StringComparison.Ordinal)).Sum(s => (long)s.ActivationCount);
     }
 
@@ -242,11 +277,14 @@ public static class RegionBenchmark
         output.WriteLine($"  {"bulk issuance",-52} {F("issue_cards_per_s"),12} cards/s  ({issueTime.TotalSeconds:F1} s)");
         output.WriteLine($"  {"morning rush: every card taps once, cold",-52} {F("rush_taps_per_s"),12} taps/s   p99 {F("rush_p99_ms", "F1")} ms ({rushTime.TotalSeconds:F1} s, {accepted:N0} accepted)");
         output.WriteLine($"  {"saturation through grains, group commit",-52} {F("taps_per_s"),12} taps/s   {D("taps_per_s") / D("taps_per_s_one_tx"):F1}x one tx, {D("taps_per_s") / D("raw_commits_per_s"):F2}x raw ceiling");
+        output.WriteLine($"  {"group commit with one writer (before decision 0076)",-52} {F("taps_per_s_one_writer"),12} taps/s   {D("taps_per_s") / D("taps_per_s_one_writer"):F2}x of it with {new CardStoreOptions().GroupCommitWriters} writers");
         output.WriteLine($"  {"baseline: one transaction per append",-52} {F("taps_per_s_one_tx"),12} taps/s");
         output.WriteLine($"  {"baseline: raw commits (16 connections, 1 row each)",-52} {F("raw_commits_per_s"),12} commits/s");
         output.WriteLine($"  {"latency at 2,000 taps/s offered",-52} p50 {F("p50_ms_at_2000", "F1")} ms, p99 {F("p99_ms_at_2000", "F1")} ms, p99.9 {F("p999_ms_at_2000", "F1")} ms");
-        output.WriteLine($"  {"gateway batch upload path",-52} {F("gateway_batch_taps_per_s"),12}");
+        output.WriteLine($"  {"gateway batch upload path (HTTP, 16 batches at once)",-52} {F("gateway_batch_taps_per_s"),12} taps/s   {D("gateway_batch_taps_per_s") / D("gateway_grain_taps_per_s"):F2}x grains via the gateway's client, {D("gateway_batch_taps_per_s") / D("taps_per_s"):F2}x grain path");
+        output.WriteLine($"  {"baseline: grains through the gateway's cluster client",-52} {F("gateway_grain_taps_per_s"),12} taps/s");
         output.WriteLine($"  {"active card grains",-52} {F("active_cards"),12}          {F("rss_bytes_per_active_card")} bytes RSS each");
+        output.WriteLine($"  {$"a day of {BoundedMemoryBenchmark.Waves} waves, idle grains collected after {BoundedMemoryBenchmark.CollectionAge.TotalSeconds:N0} s",-52} {F("bounded_active_after_first_wave"),12} active after the first wave, {F("bounded_active_after_last_wave")} after the last; heap growth last/first {F("bounded_heap_growth_last_over_first", "F2")}x; RSS {D("bounded_rss_bytes_after_first_wave") / 1048576:N0} -> {D("bounded_rss_bytes_after_last_wave") / 1048576:N0} MiB");
         output.WriteLine($"  {"projection of the run's events",-52} {F("projection_events_per_s"),12} events/s");
         output.WriteLine($"  {"closing the window",-52} {F("window_events"),12} events   {F("window_close_s", "F2")} s");
         output.WriteLine($"  {"rebuild + reconcile",-52} {F("rebuild_events_per_s"),12} events/s {D("rebuild_events_per_s") / D("read_events_per_s"):F2}x of reading alone");

@@ -3,6 +3,7 @@ using System.Globalization;
 using CityCard.Integration.Tests.Infrastructure;
 using CityCard.Contracts;
 using CityCard.Grains;
+using CityCard.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -21,11 +22,13 @@ public static class TapThroughputBenchmark
     public static async Task RunAsync(string serverConnectionString, TextWriter output)
     {
         var baseline = await MeasureAsync(serverConnectionString, groupCommit: false);
+        var oneWriter = await MeasureAsync(serverConnectionString, groupCommit: true, writers: 1);
         var grouped = await MeasureAsync(serverConnectionString, groupCommit: true);
 
         output.WriteLine($"Card taps through grains, {Cards} cards x {TapsPerCard} taps, durable PostgreSQL ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)");
         output.WriteLine($"  {"baseline: one transaction per append",-42} {Rate(baseline),10} taps/s   1.00x");
-        output.WriteLine($"  {"group commit",-42} {Rate(grouped),10} taps/s   {(grouped / baseline).ToString("F1", CultureInfo.InvariantCulture)}x");
+        output.WriteLine($"  {"group commit, one writer (before 0076)",-42} {Rate(oneWriter),10} taps/s   {(oneWriter / baseline).ToString("F1", CultureInfo.InvariantCulture)}x");
+        output.WriteLine($"  {$"group commit, {new CardStoreOptions().GroupCommitWriters} writers",-42} {Rate(grouped),10} taps/s   {(grouped / baseline).ToString("F1", CultureInfo.InvariantCulture)}x");
 
         // The hash chain's cost per tap, measured on the same machine: what each tap's event costs to canonicalise and
         // hash (the card state computes it once per event), against the wall time a tap takes at the grouped rate.
@@ -59,11 +62,16 @@ public static class TapThroughputBenchmark
         return rounds[2];
     }
 
-    internal static async Task<double> MeasureAsync(string server, bool groupCommit)
+    /// <param name="writers">Group commit writers; null keeps the default (<see cref="CardStoreOptions.GroupCommitWriters"/>).</param>
+    internal static async Task<double> MeasureAsync(string server, bool groupCommit, int? writers = null)
     {
         var connectionString = await Databases.CreateFreshAsync(server, groupCommit ? "taps_grouped" : "taps_alone");
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureHost(host => host.Services.AddCityCardGrains(connectionString, o => o.GroupCommit = groupCommit));
+        builder.ConfigureHost(host => host.Services.AddCityCardGrains(connectionString, o =>
+        {
+            o.GroupCommit = groupCommit;
+            o.GroupCommitWriters = writers ?? o.GroupCommitWriters;
+        }));
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
         var cards = new CardsClient(cluster.Client);

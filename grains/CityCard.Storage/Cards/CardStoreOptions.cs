@@ -14,6 +14,12 @@ public sealed class CardStoreOptions
     /// <summary>Write the appends of many cards that arrive together in one transaction (see GroupCommitter).</summary>
     public bool GroupCommit { get; set; } = true;
 
+    /// <summary>
+    /// Group commits in flight at once, each on its own connection, a card always on the same one. One alone leaves
+    /// PostgreSQL's other cores idle while it executes a batch (docs/decisions/0076).
+    /// </summary>
+    public int GroupCommitWriters { get; set; } = 4;
+
     /// <summary>The most appends one group commit takes.</summary>
     public int GroupCommitBatchSize { get; set; } = 256;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
+using CityCard.Contracts;
 using CityCard.Grains.Telemetry;
 using Marten;
 
@@ -13,43 +14,57 @@ namespace CityCard.Grains.Storage;
 /// the batch is retried on its own, so each gets its own outcome and no one pays for another's conflict.
 /// Each commit is a span (<c>card.group-commit</c>) in the trace of the first append it writes, linked to the traces
 /// of the others, so a tap's trace reaches the INSERT that recorded it (docs/decisions/0070).
+/// There are <see cref="CardStoreOptions.GroupCommitWriters"/> writers, each with its own queue and connection, and a
+/// card always goes to the same one (by its number's hash), so a card's appends stay in order: one writer alone
+/// executes every statement of every batch on one PostgreSQL backend, one core, while the next batch waits
+/// (docs/decisions/0076).
 /// </summary>
 internal sealed class GroupCommitter : IAsyncDisposable
 {
     private readonly IDocumentStore store;
     private readonly CardStoreOptions settings;
     private readonly Func<CardAppend, CancellationToken, Task<AppendResult>> appendAlone;
-    private readonly Channel<Pending> queue;
-    private readonly Task writer;
+    private readonly Channel<Pending>[] queues;
+    private readonly Task[] writers;
 
     public GroupCommitter(IDocumentStore store, CardStoreOptions settings, Func<CardAppend, CancellationToken, Task<AppendResult>> appendAlone)
     {
         this.store = store;
         this.settings = settings;
         this.appendAlone = appendAlone;
-        queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(settings.GroupCommitQueueLimit) { SingleReader = true });
+        var count = Math.Max(1, settings.GroupCommitWriters);
+        var limit = Math.Max(1, settings.GroupCommitQueueLimit / count);
+        queues = [.. Enumerable.Range(0, count).Select(_ => Channel.CreateBounded<Pending>(new BoundedChannelOptions(limit) { SingleReader = true }))];
 
-        // The writer outlives whichever call happened to create the store: it must not run inside that call's trace.
+        // The writers outlive whichever call happened to create the store: they must not run inside that call's trace.
         using (ExecutionContext.SuppressFlow())
         {
-            writer = Task.Run(WriteLoopAsync);
+            writers = [.. queues.Select(queue => Task.Run(() => WriteLoopAsync(queue)))];
         }
     }
 
     public async Task<AppendResult> AppendAsync(CardAppend append, CancellationToken cancellationToken)
     {
         var pending = new Pending(append, new TaskCompletionSource<AppendResult>(TaskCreationOptions.RunContinuationsAsynchronously), Activity.Current?.Context);
-        await queue.Writer.WriteAsync(pending, cancellationToken);
+        await QueueOf(append.Card).Writer.WriteAsync(pending, cancellationToken);
         return await pending.Outcome.Task.WaitAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
-        queue.Writer.TryComplete();
-        await writer;
+        foreach (var queue in queues)
+        {
+            queue.Writer.TryComplete();
+        }
+
+        await Task.WhenAll(writers);
     }
 
-    private async Task WriteLoopAsync()
+    /// <summary>The one queue a card's appends always take, so that they are committed in the order they were made.</summary>
+    private Channel<Pending> QueueOf(CardNumber card) =>
+        queues.Length == 1 ? queues[0] : queues[(int)((uint)StringComparer.Ordinal.GetHashCode(card.Value) % (uint)queues.Length)];
+
+    private async Task WriteLoopAsync(Channel<Pending> queue)
     {
         var batch = new List<Pending>(settings.GroupCommitBatchSize);
         Pending? carried = null;

@@ -79,6 +79,39 @@ public sealed class GroupCommitTests : IAsyncLifetime
         Assert.Equal(39, results.Count(r => r.Outcome == AppendOutcome.Appended));
     }
 
+    [Fact]
+    public async Task Several_writers_commit_at_once_and_each_cards_appends_keep_their_order()
+    {
+        Assert.True(new CardStoreOptions().GroupCommitWriters > 1, "the store is meant to run several writers by default");
+        var cards = Enumerable.Range(1, 64).Select(i => CardNumber.Create(City.ZG, i)).ToList();
+
+        // Every card makes six appends one after another (as its grain does), all cards at once.
+        var outcomes = await Task.WhenAll(cards.Select(async card =>
+        {
+            var state = CardState.Initial(card);
+            var mine = new List<AppendOutcome>();
+            for (var n = 0; n < 6; n++)
+            {
+                CardEvent next = n == 0
+                    ? new CardIssued($"issue-{card}", Now, card, card.Issuer, ProductCode.Standard, Money.Zero)
+                    : new CardToppedUp($"top-up-{card}-{n}", Now, Money.FromFen(100 * n), City.ZG, TopUpChannel.Kiosk);
+                var append = CardAppend.Of(state, [next]);
+                mine.Add((await store.AppendAsync(append)).Outcome);
+                state = append.StateAfter;
+            }
+
+            return mine;
+        }));
+
+        Assert.All(outcomes.SelectMany(o => o), o => Assert.Equal(AppendOutcome.Appended, o));
+        Assert.Equal(64L * 6, await CardEventCountAsync());
+
+        // Each top-up at the version it was made for: no card's appends were reordered across writers.
+        Assert.Equal(0L, await ScalarAsync(
+            "select count(*) from citycard.card_operations where operation_id like 'top-up-%' and version <> 1 + split_part(operation_id, '-', 4)::int"));
+        Assert.Equal(64L * 5, await ScalarAsync("select count(*) from citycard.card_operations where operation_id like 'top-up-%'"));
+    }
+
     private static CardAppend Issue(CardNumber card)
     {
         var issued = new CardIssued($"issue-{card}", Now, card, card.Issuer, ProductCode.Standard, Money.Zero);
