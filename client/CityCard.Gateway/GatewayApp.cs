@@ -12,6 +12,7 @@ using CityCard.Gateway.Issuance;
 using CityCard.Gateway.Operations;
 using CityCard.Gateway.Reconciliation;
 using CityCard.Gateway.Reference;
+using CityCard.Gateway.Registry;
 using CityCard.Gateway.Terminals;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -58,6 +59,7 @@ public static class GatewayApp
         builder.Services.AddSingleton(sp => new SettlementClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new DisputesClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new IntegrityClient(sp.GetRequiredService<IClusterClient>()));
+        builder.Services.AddSingleton(sp => new RegistryClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton<TapBatchProcessor>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TopUpAllowance>();
@@ -139,6 +141,7 @@ public static class GatewayApp
         app.MapDisputeEndpoints();
         app.MapReconciliationEndpoints();
         app.MapReferenceEndpoints();
+        app.MapRegistryEndpoints();
     }
 
     /// <summary>

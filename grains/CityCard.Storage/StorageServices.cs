@@ -15,7 +15,7 @@ namespace CityCard.Grains;
 /// </summary>
 public static class StorageServices
 {
-    /// <summary>Marten on <paramref name="connectionString"/> (schema applied at start), the card, hotlist, chain and dispute stores.</summary>
+    /// <summary>Marten on <paramref name="connectionString"/> (schema applied at start), the card, hotlist, chain, dispute and registry stores.</summary>
     public static IServiceCollection AddCityCardStorage(this IServiceCollection services, string connectionString, CardStoreOptions options)
     {
         services.TryAddSingleton(Options.Create(options));
@@ -26,6 +26,7 @@ public static class StorageServices
         services.TryAddSingleton<StreamChainStore>();
         services.TryAddSingleton<BulkIssueWriter>();
         services.TryAddSingleton<IDisputeStore, MartenDisputeStore>();
+        services.TryAddSingleton<Registry.IRegistryStore, Registry.MartenRegistryStore>();
         return services;
     }
 

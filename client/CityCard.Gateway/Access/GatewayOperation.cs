@@ -52,4 +52,10 @@ public enum GatewayOperation
     RefundPass,
     ReadPassProducts,
     ApportionPasses,
+
+    // The city's registry of operators and terminals (docs/decisions/0090): its back office keeps it; the region's
+    // clearing reads it (and alone sees settlement accounts unmasked).
+    ManageOperators,
+    ManageTerminals,
+    ReadRegistry,
 }

@@ -46,6 +46,10 @@ public static class ExpectedAccess
         [GatewayOperation.SellPass] = ([Role.ServiceDesk], true),
         [GatewayOperation.RefundPass] = ([Role.ServiceDesk], true),
         [GatewayOperation.ReadPassProducts] = ([Role.ServiceDesk, Role.Operations], false),
+        // A city's back office registers its operators and terminals; the region's clearing reads the registry too.
+        [GatewayOperation.ManageOperators] = ([Role.Operations], false),
+        [GatewayOperation.ManageTerminals] = ([Role.Operations], false),
+        [GatewayOperation.ReadRegistry] = ([Role.Operations, Role.Clearing], false),
     };
 
     public static IEnumerable<GatewayOperation> Operations => Matrix.Keys;

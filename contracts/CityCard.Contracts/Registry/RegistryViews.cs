@@ -1,0 +1,82 @@
+using System.Text.Json.Serialization;
+
+namespace CityCard.Contracts;
+
+[JsonConverter(typeof(JsonStringEnumConverter<OperatorStatus>))]
+public enum OperatorStatus
+{
+    Active = 1,
+    Suspended = 2,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<TerminalStatus>))]
+public enum TerminalStatus
+{
+    Active = 1,
+    Suspended = 2,
+
+    /// <summary>For good: a retired terminal is never active again.</summary>
+    Retired = 3,
+}
+
+/// <summary>Where an operator's revenue is paid: a bank and an account number there.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.settlement-account")]
+public sealed record SettlementAccount(string Bank, string AccountNumber)
+{
+    /// <summary>The account as everyone but the clearing role sees it: all but its last four digits hidden.</summary>
+    public SettlementAccount Masked() =>
+        this with { AccountNumber = AccountNumber.Length <= 4 ? new string('*', AccountNumber.Length) : new string('*', AccountNumber.Length - 4) + AccountNumber[^4..] };
+}
+
+/// <summary>A registered operator of a city, as it stands.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.operator-view")]
+public sealed record OperatorView(
+    City City,
+    string OperatorId,
+    string Name,
+    IReadOnlyList<Category> Categories,
+    SettlementAccount Account,
+    OperatorStatus Status,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset UpdatedAt,
+    string UpdatedBy);
+
+/// <summary>
+/// A registered terminal, as it stands. <see cref="KeyFingerprint"/> is the first 8 hex digits of its key's SHA-256,
+/// enough to tell keys apart in a conversation, never enough to find one.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("citycard.terminal-view")]
+public sealed record TerminalView(
+    City City,
+    string TerminalId,
+    string OperatorId,
+    TerminalStatus Status,
+    string KeyFingerprint,
+    DateTimeOffset RegisteredAt,
+    DateTimeOffset KeyIssuedAt,
+    DateTimeOffset UpdatedAt,
+    string UpdatedBy);
+
+/// <summary>
+/// The outcome of one registry command: Accepted with the operator or terminal after it, or Rejected with a named
+/// code (nothing recorded). <see cref="IsReplay"/> is true when the operation id had already been used for the same command.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("citycard.registry-result")]
+public sealed record RegistryResult(
+    string OperationId,
+    OperationStatus Status,
+    RegistryRejection? Rejection,
+    string? Detail,
+    OperatorView? Operator,
+    TerminalView? Terminal,
+    bool IsReplay)
+{
+    public bool IsAccepted => Status == OperationStatus.Accepted;
+
+    public static RegistryResult Rejected(string operationId, RegistryRejection code, string detail) =>
+        new(operationId, OperationStatus.Rejected, code, detail, null, null, false);
+}
+
+/// <summary>One change of a city's registry, as its history lists it: what, to whom, by whom, when.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.registry-change")]
+public sealed record RegistryChange(long Version, string Type, string Subject, string OperationId, string Actor, DateTimeOffset RecordedAt);
