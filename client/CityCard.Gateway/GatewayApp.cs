@@ -54,12 +54,13 @@ public static class GatewayApp
         });
 
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(new ApiKeyRing(settings.Keys));
+        builder.Services.AddSingleton(new ApiKeyRing(settings.AcceptedKeys));
         builder.Services.AddSingleton(sp => new HotlistClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new SettlementClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new DisputesClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new IntegrityClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new RegistryClient(sp.GetRequiredService<IClusterClient>()));
+        builder.Services.AddSingleton<TerminalKeyVerifier>();
         builder.Services.AddSingleton<TapBatchProcessor>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TopUpAllowance>();

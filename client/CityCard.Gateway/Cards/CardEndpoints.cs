@@ -120,7 +120,13 @@ public static class CardEndpoints
             return problem;
         }
 
-        return OperationResults.ToHttp(http, await cluster.Card(http.Card()).Charge(ChargeRequests.From(body.Value!, http.OperationId(), gateway.City)));
+        var b = body.Value!;
+        if (await Registry.TerminalTaps.CheckAsync(http, http.Card().Value, b.TerminalId, b.MerchantId, b.Category, b.TerminalSequence) is { } refused)
+        {
+            return refused;
+        }
+
+        return OperationResults.ToHttp(http, await cluster.Card(http.Card()).Charge(ChargeRequests.From(b, http.OperationId(), gateway.City)));
     }
 
     private static async Task<IResult> Reverse(HttpContext http, string chargeKey, IClusterClient cluster, GatewaySettings gateway)

@@ -11,6 +11,8 @@ public sealed class RegistryClient(IClusterClient cluster)
 
     public Task<IReadOnlyList<TerminalView>> TerminalsAsync(City city) => Registry(city).Terminals();
 
+    public Task<TerminalCredential?> CredentialAsync(City city, string terminalId) => Registry(city).Credential(terminalId);
+
     public Task<IReadOnlyList<RegistryChange>> HistoryAsync(City city, long afterVersion, int limit) => Registry(city).History(afterVersion, limit);
 
     private IRegistryGrain Registry(City city) => cluster.GetGrain<IRegistryGrain>(city.ToString());

@@ -77,7 +77,7 @@ public static class RegistryEndpoints
 
         var b = body.Value!;
         var request = new RegisterOperatorRequest(http.OperationId(), http.Caller().KeyId, b.OperatorId, b.Name, b.Categories, new SettlementAccount(b.Bank, b.AccountNumber));
-        return OperatorAnswer(http, await registry.ExecuteAsync(gateway.City, request));
+        return OperatorAnswer(http, await ExecuteAsync(http, registry, gateway.City, request));
     }
 
     private static async Task<IResult> ChangeOperator(HttpContext http, string operatorId, RegistryClient registry, GatewaySettings gateway)
@@ -90,7 +90,7 @@ public static class RegistryEndpoints
 
         var b = body.Value!;
         var request = new ChangeOperatorRequest(http.OperationId(), http.Caller().KeyId, operatorId, b.Name, b.Categories, new SettlementAccount(b.Bank, b.AccountNumber));
-        return OperatorAnswer(http, await registry.ExecuteAsync(gateway.City, request));
+        return OperatorAnswer(http, await ExecuteAsync(http, registry, gateway.City, request));
     }
 
     private static Task<IResult> SuspendOperator(HttpContext http, string operatorId, RegistryClient registry, GatewaySettings gateway) =>
@@ -102,7 +102,7 @@ public static class RegistryEndpoints
     private static async Task<IResult> OperatorStatusAsync(HttpContext http, string operatorId, OperatorStatus status, RegistryClient registry, GatewaySettings gateway)
     {
         var body = await JsonBody.ReadAsync<RegistryStatusBody>(http);
-        return body.Problem ?? OperatorAnswer(http, await registry.ExecuteAsync(
+        return body.Problem ?? OperatorAnswer(http, await ExecuteAsync(http, registry,
             gateway.City, new SetOperatorStatusRequest(http.OperationId(), http.Caller().KeyId, operatorId, status, body.Value!.Reason)));
     }
 
@@ -127,7 +127,7 @@ public static class RegistryEndpoints
 
         var b = body.Value!;
         var (key, hash) = TerminalKeys.New(b.TerminalId);
-        var result = await registry.ExecuteAsync(gateway.City, new RegisterTerminalRequest(http.OperationId(), http.Caller().KeyId, b.TerminalId, b.OperatorId, hash));
+        var result = await ExecuteAsync(http, registry, gateway.City, new RegisterTerminalRequest(http.OperationId(), http.Caller().KeyId, b.TerminalId, b.OperatorId, hash));
         return KeyAnswer(http, result, key);
     }
 
@@ -140,7 +140,7 @@ public static class RegistryEndpoints
         }
 
         var (key, hash) = TerminalKeys.New(terminalId);
-        var result = await registry.ExecuteAsync(gateway.City, new RotateTerminalKeyRequest(http.OperationId(), http.Caller().KeyId, terminalId, hash));
+        var result = await ExecuteAsync(http, registry, gateway.City, new RotateTerminalKeyRequest(http.OperationId(), http.Caller().KeyId, terminalId, hash));
         return KeyAnswer(http, result, key);
     }
 
@@ -161,7 +161,7 @@ public static class RegistryEndpoints
             return problem;
         }
 
-        var result = await registry.ExecuteAsync(gateway.City, new SetTerminalStatusRequest(http.OperationId(), http.Caller().KeyId, terminalId, status, body.Value!.Reason));
+        var result = await ExecuteAsync(http, registry, gateway.City, new SetTerminalStatusRequest(http.OperationId(), http.Caller().KeyId, terminalId, status, body.Value!.Reason));
         return Refusal(result) ?? Accepted(http, result, result.Terminal);
     }
 
@@ -184,6 +184,17 @@ public static class RegistryEndpoints
         }
 
         return TypedResults.Ok(new RegistryHistory(gateway.City, await registry.HistoryAsync(gateway.City, from ?? 0, size ?? 100)));
+    }
+
+    /// <summary>
+    /// Every change of the registry makes this gateway forget the terminals it knew, so that a rotated key, a suspended
+    /// or retired terminal and a suspended operator take effect here at once (other gateways: <see cref="TerminalKeyVerifier.Fresh"/>).
+    /// </summary>
+    private static async Task<RegistryResult> ExecuteAsync(HttpContext http, RegistryClient registry, City city, RegistryRequest request)
+    {
+        var result = await registry.ExecuteAsync(city, request);
+        http.RequestServices.GetRequiredService<TerminalKeyVerifier>().Forget();
+        return result;
     }
 
     /// <summary>An operator as this caller may see it: the settlement account in full only to the region's clearing.</summary>

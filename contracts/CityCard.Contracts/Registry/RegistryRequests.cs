@@ -40,6 +40,14 @@ public sealed record RegisterTerminalRequest(string OperationId, string Actor, s
 public sealed record RotateTerminalKeyRequest(string OperationId, string Actor, string TerminalId, string KeyHash)
     : RegistryRequest(OperationId, Actor);
 
+/// <summary>
+/// Record a tap the gateway refused because its terminal (or the terminal's operator) was not active: the terminal's
+/// sequence number, the card and why. The operation id is the gateway's, one per terminal and sequence number.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("citycard.record-refused-tap")]
+public sealed record RecordRefusedTapRequest(string OperationId, string Actor, string TerminalId, string Card, long TerminalSequence, string Reason)
+    : RegistryRequest(OperationId, Actor);
+
 /// <summary>Suspend a terminal, make it active again, or retire it (for good).</summary>
 [GenerateSerializer, Immutable, Alias("citycard.set-terminal-status")]
 public sealed record SetTerminalStatusRequest(string OperationId, string Actor, string TerminalId, TerminalStatus Status, string Reason)

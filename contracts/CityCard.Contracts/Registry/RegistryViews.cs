@@ -43,7 +43,8 @@ public sealed record OperatorView(
 
 /// <summary>
 /// A registered terminal, as it stands. <see cref="KeyFingerprint"/> is the first 8 hex digits of its key's SHA-256,
-/// enough to tell keys apart in a conversation, never enough to find one.
+/// enough to tell keys apart in a conversation, never enough to find one. <see cref="RefusedTaps"/> counts the taps it
+/// made while it (or its operator) was not active, each recorded in the registry's history.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("citycard.terminal-view")]
 public sealed record TerminalView(
@@ -55,7 +56,8 @@ public sealed record TerminalView(
     DateTimeOffset RegisteredAt,
     DateTimeOffset KeyIssuedAt,
     DateTimeOffset UpdatedAt,
-    string UpdatedBy);
+    string UpdatedBy,
+    long RefusedTaps = 0);
 
 /// <summary>
 /// The outcome of one registry command: Accepted with the operator or terminal after it, or Rejected with a named
@@ -80,3 +82,21 @@ public sealed record RegistryResult(
 /// <summary>One change of a city's registry, as its history lists it: what, to whom, by whom, when.</summary>
 [GenerateSerializer, Immutable, Alias("citycard.registry-change")]
 public sealed record RegistryChange(long Version, string Type, string Subject, string OperationId, string Actor, DateTimeOffset RecordedAt);
+
+/// <summary>
+/// What a gateway needs to let a terminal's own key act as that terminal: the SHA-256 (hex) of its key, its status,
+/// and its operator's id, status and categories. Never leaves the cluster and the gateway.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("citycard.terminal-credential")]
+public sealed record TerminalCredential(
+    City City,
+    string TerminalId,
+    string OperatorId,
+    TerminalStatus Status,
+    OperatorStatus OperatorStatus,
+    IReadOnlyList<Category> Categories,
+    string KeyHash)
+{
+    /// <summary>The terminal and its operator are both active: its taps may be charged.</summary>
+    public bool IsActive => Status == TerminalStatus.Active && OperatorStatus == OperatorStatus.Active;
+}

@@ -17,6 +17,10 @@ public interface IRegistryGrain : IGrainWithStringKey
     [Alias("terminals")]
     Task<IReadOnlyList<TerminalView>> Terminals();
 
+    /// <summary>What the gateway checks a terminal's own key and taps against; null when no such terminal.</summary>
+    [Alias("credential")]
+    Task<TerminalCredential?> Credential(string terminalId);
+
     /// <summary>At most <paramref name="limit"/> changes after version <paramref name="afterVersion"/>, oldest first.</summary>
     [Alias("history")]
     Task<IReadOnlyList<RegistryChange>> History(long afterVersion, int limit);

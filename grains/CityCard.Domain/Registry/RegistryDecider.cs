@@ -36,6 +36,7 @@ public static class RegistryDecider
             RegisterTerminalRequest t => RegisterTerminal(s, t, now),
             RotateTerminalKeyRequest k => RotateKey(s, k, now),
             SetTerminalStatusRequest t => SetTerminalStatus(s, t, now),
+            RecordRefusedTapRequest t => RecordRefusedTap(s, t, now),
             _ => throw new ArgumentOutOfRangeException(nameof(r), r.GetType().Name, "Unknown registry request."),
         };
     }
@@ -203,6 +204,23 @@ public static class RegistryDecider
             TerminalStatus.Retired => new TerminalRetired(r.OperationId, now, r.Actor, r.TerminalId, r.Reason),
             _ => new TerminalReinstated(r.OperationId, now, r.Actor, r.TerminalId, r.Reason),
         });
+    }
+
+    private static RegistryDecision RecordRefusedTap(RegistryState s, RecordRefusedTapRequest r, DateTimeOffset now)
+    {
+        if (!Identifier.IsValid(r.TerminalId, TerminalId.MaxLength))
+        {
+            return InvalidTerminalId();
+        }
+
+        if (!IsText(r.Reason, RegistryLimits.MaxReasonLength) || !Identifier.IsValid(r.Card, RegistryLimits.MaxReasonLength) || r.TerminalSequence < 0)
+        {
+            return InvalidReason();
+        }
+
+        return s.Terminals.ContainsKey(r.TerminalId)
+            ? new RegistryDecision.Append(new TerminalTapRefused(r.OperationId, now, r.Actor, r.TerminalId, r.Card, r.TerminalSequence, r.Reason))
+            : TerminalNotFound(s, r.TerminalId);
     }
 
     private static RegistryDecision.Reject? CheckOperatorShape(string operatorId, string name, IReadOnlyList<Category>? categories, SettlementAccount? account)

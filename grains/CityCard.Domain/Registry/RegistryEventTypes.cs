@@ -14,6 +14,7 @@ public static class RegistryEventTypes
         [typeof(TerminalSuspended)] = "registry_terminal_suspended.v1",
         [typeof(TerminalReinstated)] = "registry_terminal_reinstated.v1",
         [typeof(TerminalRetired)] = "registry_terminal_retired.v1",
+        [typeof(TerminalTapRefused)] = "registry_terminal_tap_refused.v1",
     };
 
     public static string NameOf(RegistryEvent e) => Names[e.GetType()];
@@ -30,6 +31,7 @@ public static class RegistryEventTypes
         TerminalSuspended x => $"terminal:{x.TerminalId}",
         TerminalReinstated x => $"terminal:{x.TerminalId}",
         TerminalRetired x => $"terminal:{x.TerminalId}",
+        TerminalTapRefused x => $"terminal:{x.TerminalId}",
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown registry event."),
     };
 }

@@ -42,6 +42,14 @@ public sealed record TerminalSuspended(string OperationId, DateTimeOffset Record
 public sealed record TerminalReinstated(string OperationId, DateTimeOffset RecordedAt, string Actor, string TerminalId, string Reason)
     : RegistryEvent(OperationId, RecordedAt, Actor);
 
+/// <summary>
+/// A tap of a terminal that was not active (suspended, retired, or of a suspended operator) was refused at the gateway,
+/// nothing charged; recorded so that the terminal's report shows it.
+/// </summary>
+public sealed record TerminalTapRefused(
+    string OperationId, DateTimeOffset RecordedAt, string Actor, string TerminalId, string Card, long TerminalSequence, string Reason)
+    : RegistryEvent(OperationId, RecordedAt, Actor);
+
 /// <summary>A terminal was retired for good: its taps are refused (and recorded), and it changes no more.</summary>
 public sealed record TerminalRetired(string OperationId, DateTimeOffset RecordedAt, string Actor, string TerminalId, string Reason)
     : RegistryEvent(OperationId, RecordedAt, Actor);

@@ -31,6 +31,7 @@ public static class RegistryEvolver
             TerminalSuspended x => WithTerminal(s, x.TerminalId, t => t with { Status = TerminalStatus.Suspended, UpdatedAt = x.RecordedAt, UpdatedBy = x.Actor }),
             TerminalReinstated x => WithTerminal(s, x.TerminalId, t => t with { Status = TerminalStatus.Active, UpdatedAt = x.RecordedAt, UpdatedBy = x.Actor }),
             TerminalRetired x => WithTerminal(s, x.TerminalId, t => t with { Status = TerminalStatus.Retired, UpdatedAt = x.RecordedAt, UpdatedBy = x.Actor }),
+            TerminalTapRefused x => WithTerminal(s, x.TerminalId, t => t with { RefusedTaps = t.RefusedTaps + 1 }),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown registry event."),
         };
 

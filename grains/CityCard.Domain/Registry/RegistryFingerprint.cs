@@ -20,6 +20,7 @@ public static class RegistryFingerprint
         RegisterTerminalRequest r => Digest("register-terminal", r.Actor, r.TerminalId, r.OperatorId),
         RotateTerminalKeyRequest r => Digest("rotate-key", r.Actor, r.TerminalId),
         SetTerminalStatusRequest r => Digest("terminal-status", r.Actor, r.TerminalId, r.Status, r.Reason),
+        RecordRefusedTapRequest r => Digest("refused-tap", r.Actor, r.TerminalId, r.Card, r.TerminalSequence, r.Reason),
         _ => throw new ArgumentOutOfRangeException(nameof(request), request.GetType().Name, "Unknown registry request."),
     };
 
@@ -34,6 +35,7 @@ public static class RegistryFingerprint
         TerminalSuspended x => Digest("terminal-status", x.Actor, x.TerminalId, TerminalStatus.Suspended, x.Reason),
         TerminalReinstated x => Digest("terminal-status", x.Actor, x.TerminalId, TerminalStatus.Active, x.Reason),
         TerminalRetired x => Digest("terminal-status", x.Actor, x.TerminalId, TerminalStatus.Retired, x.Reason),
+        TerminalTapRefused x => Digest("refused-tap", x.Actor, x.TerminalId, x.Card, x.TerminalSequence, x.Reason),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown registry event."),
     };
 

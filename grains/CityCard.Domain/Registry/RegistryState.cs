@@ -11,7 +11,7 @@ public sealed record OperatorEntry(
 /// <summary>One terminal as the registry holds it: its key only as the SHA-256 (hex).</summary>
 public sealed record TerminalEntry(
     string TerminalId, string OperatorId, TerminalStatus Status, string KeyHash,
-    DateTimeOffset RegisteredAt, DateTimeOffset KeyIssuedAt, DateTimeOffset UpdatedAt, string UpdatedBy);
+    DateTimeOffset RegisteredAt, DateTimeOffset KeyIssuedAt, DateTimeOffset UpdatedAt, string UpdatedBy, long RefusedTaps = 0);
 
 /// <summary>
 /// A city's registry, built only by folding its events (<see cref="RegistryEvolver"/>). Small: a city has hundreds of
@@ -38,7 +38,13 @@ public sealed record RegistryState
 
     public OperatorView ToView(OperatorEntry o) => new(City, o.OperatorId, o.Name, o.Categories, o.Account, o.Status, o.RegisteredAt, o.UpdatedAt, o.UpdatedBy);
 
-    public TerminalView ToView(TerminalEntry t) => new(City, t.TerminalId, t.OperatorId, t.Status, t.KeyHash[..8], t.RegisteredAt, t.KeyIssuedAt, t.UpdatedAt, t.UpdatedBy);
+    public TerminalView ToView(TerminalEntry t) => new(City, t.TerminalId, t.OperatorId, t.Status, t.KeyHash[..8], t.RegisteredAt, t.KeyIssuedAt, t.UpdatedAt, t.UpdatedBy, t.RefusedTaps);
+
+    /// <summary>What a gateway checks a terminal's own key and taps against; null when no such terminal.</summary>
+    public TerminalCredential? Credential(string terminalId) =>
+        Terminals.TryGetValue(terminalId, out var t) && Operators.TryGetValue(t.OperatorId, out var o)
+            ? new TerminalCredential(City, t.TerminalId, t.OperatorId, t.Status, o.Status, o.Categories, t.KeyHash)
+            : null;
 }
 
 /// <summary>What an operation id was first used for: its fingerprint, and the operator or terminal it touched.</summary>

@@ -51,6 +51,8 @@ public sealed partial class RegistryGrain(IRegistryStore store, TimeProvider clo
     public Task<IReadOnlyList<TerminalView>> Terminals() =>
         Task.FromResult<IReadOnlyList<TerminalView>>([.. state.Terminals.Values.Select(state.ToView)]);
 
+    public Task<TerminalCredential?> Credential(string terminalId) => Task.FromResult(state.Credential(terminalId));
+
     public async Task<IReadOnlyList<RegistryChange>> History(long afterVersion, int limit)
     {
         var events = await store.LoadAsync(City);
