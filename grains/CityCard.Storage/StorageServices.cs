@@ -27,6 +27,7 @@ public static class StorageServices
         services.TryAddSingleton<BulkIssueWriter>();
         services.TryAddSingleton<IDisputeStore, MartenDisputeStore>();
         services.TryAddSingleton<Registry.IRegistryStore, Registry.MartenRegistryStore>();
+        services.TryAddSingleton<PassCardsQuery>();
         return services;
     }
 

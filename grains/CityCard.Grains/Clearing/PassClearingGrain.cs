@@ -1,9 +1,5 @@
 using CityCard.Contracts;
-using CityCard.Grains.Storage;
-using Marten;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace CityCard.Grains.Clearing;
 
@@ -12,7 +8,7 @@ namespace CityCard.Grains.Clearing;
 /// what has ended. Which slices ended is each card's pure decision (<c>PassDecider.Apportion</c>); this grain holds no
 /// state and decides nothing, so a run can be repeated, or cut short and run again, with no harm.
 /// </summary>
-public sealed partial class PassClearingGrain(IDocumentStore store, IOptions<CardStoreOptions> options, TimeProvider clock, ILogger<PassClearingGrain> logger)
+public sealed partial class PassClearingGrain(PassCardsQuery passCards, TimeProvider clock, ILogger<PassClearingGrain> logger)
     : Grain, IPassClearingGrain
 {
     /// <summary>A pass sold longer ago than this is over and apportioned: a year's pass, its last month, the memory.</summary>
@@ -23,7 +19,7 @@ public sealed partial class PassClearingGrain(IDocumentStore store, IOptions<Car
 
     public async Task<PassApportionmentRun> ApportionDue(string runId)
     {
-        var cards = await CardsWithPassesAsync(clock.GetUtcNow() - Reach);
+        var cards = await passCards.CardsWithPassesAsync(clock.GetUtcNow() - Reach);
         var results = new List<CardOperationResult>(cards.Count);
         foreach (var chunk in cards.Chunk(Parallelism))
         {
@@ -38,29 +34,6 @@ public sealed partial class PassClearingGrain(IDocumentStore store, IOptions<Car
             results.Count(r => !r.IsAccepted && r.Rejection != RejectionCode.NothingToApportion));
         LogRun(logger, runId, run.Cards, run.Apportioned, run.Refused);
         return run;
-    }
-
-    private async Task<List<CardNumber>> CardsWithPassesAsync(DateTimeOffset since)
-    {
-        var schema = options.Value.Schema;
-        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
-        await connection.OpenAsync();
-
-        await using var command = new NpgsqlCommand(
-            $"select distinct stream_id from {schema}.mt_events where type in ('pass_sold.v1', 'passes_carried_over.v1') and timestamp >= @since order by stream_id",
-            connection);
-        command.Parameters.AddWithValue("since", since.UtcDateTime);
-        var cards = new List<CardNumber>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            if (CardNumber.TryParse(reader.GetString(0), out var number))
-            {
-                cards.Add(number);
-            }
-        }
-
-        return cards;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pass apportionment {RunId}: {Cards} cards asked, {Apportioned} apportioned, {Refused} refused")]
