@@ -64,6 +64,22 @@ internal static class RegistryCommands
             command.Subcommands.Add(status);
         }
 
+        var day = new Option<string?>("--day") { Description = "The business day, yyyy-MM-dd (default: yesterday, China time)" };
+        var report = new Command("report", "The daily terminal report: gaps in sequence numbers, numbers reused, silent terminals") { CityOption, day };
+        report.SetAction((parse, ct) =>
+        {
+            var text = parse.GetValue(day);
+            var date = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToChinaTime().DateTime).AddDays(-1);
+            if (text is not null && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            {
+                Console.Error.WriteLine("--day is yyyy-MM-dd.");
+                return Task.FromResult(2);
+            }
+
+            return Run(parse, (c, _) => c.TerminalReportAsync(date, ct), PrintReport);
+        });
+        command.Subcommands.Add(report);
+
         var show = new Command("show", "One terminal") { id, CityOption };
         show.SetAction((parse, ct) => Run(parse, (c, _) => c.GetTerminalAsync(parse.GetValue(id)!, ct), PrintTerminal));
         command.Subcommands.Add(show);
@@ -132,6 +148,19 @@ internal static class RegistryCommands
             ? $"key (shown this once; give it to the terminal as X-Api-Key): {key}"
             : "no key shown: this answered a retry, and the key was shown the first time; rotate it if it was lost");
     }
+
+    private static void PrintReport(TerminalDayReport r)
+    {
+        Console.WriteLine($"{r.City} terminals on {r.Day:yyyy-MM-dd}: {r.Terminals} tapped, {r.Gaps.Count} gaps, {r.Reused.Count} numbers reused, {r.Silent.Count} silent");
+        TablePrinter.Print(Console.Out, ["terminal", "missing from", "to"], r.Gaps.Select(g => (IReadOnlyList<string>)[g.TerminalId, Number(g.From), Number(g.To)]));
+        TablePrinter.Print(Console.Out, ["terminal", "reused number", "contents"], r.Reused.Select(u => (IReadOnlyList<string>)[u.TerminalId, Number(u.Sequence), Number(u.Contents)]));
+        if (r.Silent.Count > 0)
+        {
+            Console.WriteLine($"silent: {string.Join(", ", r.Silent)}");
+        }
+    }
+
+    private static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static string Time(DateTimeOffset at) => at.ToChinaTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -42,6 +42,10 @@ public sealed partial class GatewayClient
     public Task<GatewayResult<RegistryHistory>> RegistryHistoryAsync(long? after = null, int? limit = null, CancellationToken ct = default) =>
         GetAsync<RegistryHistory>($"v1/registry/history{Query(("after", Number(after)), ("limit", Number(limit)))}", ct);
 
+    /// <summary>The daily terminal report of the gateway's city for <paramref name="day"/> (China time).</summary>
+    public Task<GatewayResult<TerminalDayReport>> TerminalReportAsync(DateOnly day, CancellationToken ct = default) =>
+        GetAsync<TerminalDayReport>($"v1/terminal-reports/{day:yyyy-MM-dd}", ct);
+
     private static string Operator(string operatorId) => $"v1/operators/{Uri.EscapeDataString(operatorId)}";
 
     private static string Terminal(string terminalId) => $"v1/terminals/{Uri.EscapeDataString(terminalId)}";

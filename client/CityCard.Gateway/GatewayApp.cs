@@ -61,6 +61,7 @@ public static class GatewayApp
         builder.Services.AddSingleton(sp => new IntegrityClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new RegistryClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton<TerminalKeyVerifier>();
+        builder.Services.AddSingleton<TerminalSequences>();
         builder.Services.AddSingleton<TapBatchProcessor>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TopUpAllowance>();

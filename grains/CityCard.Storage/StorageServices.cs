@@ -28,6 +28,7 @@ public static class StorageServices
         services.TryAddSingleton<IDisputeStore, MartenDisputeStore>();
         services.TryAddSingleton<Registry.IRegistryStore, Registry.MartenRegistryStore>();
         services.TryAddSingleton<PassCardsQuery>();
+        services.TryAddSingleton<Registry.TerminalSequenceStore>();
         return services;
     }
 

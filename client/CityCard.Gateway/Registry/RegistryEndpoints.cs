@@ -62,6 +62,10 @@ public static class RegistryEndpoints
             .Accepts<RegistryStatusBody>("application/json").Produces<TerminalView>()
             .WithSummary("Retire a terminal for good: its taps are refused and recorded");
 
+        routes.MapGet("/v1/terminal-reports/{window}", TerminalReport).WithTags("Registry").Requires(GatewayOperation.ReadRegistry)
+            .Produces<TerminalDayReport>()
+            .WithSummary("The city's daily terminal report for a business day (yyyy-MM-dd, China time): gaps in each terminal's sequence numbers, numbers reused with other content, active terminals that made no tap");
+
         routes.MapGet("/v1/registry/history", History).WithTags("Registry").Requires(GatewayOperation.ReadRegistry)
             .Produces<RegistryHistory>()
             .WithSummary($"The registry's changes, oldest first: who did what, when; ?after= (a version), ?limit= (1 to {MaxHistoryPage})");
@@ -174,6 +178,16 @@ public static class RegistryEndpoints
         return found is null
             ? Problems.Of(404, nameof(RegistryRejection.TerminalNotFound), $"{gateway.City} has no terminal {terminalId}.")
             : TypedResults.Ok(found);
+    }
+
+    private static async Task<IResult> TerminalReport(string window, IClusterClient cluster, GatewaySettings gateway)
+    {
+        if (!Clearing.WindowDate.TryParse(window, out var day))
+        {
+            return Problems.Gateway(ProblemCodes.MalformedWindow, "The day is a business date yyyy-MM-dd (years 2000 to 2099).");
+        }
+
+        return TypedResults.Ok(await cluster.GetGrain<ITerminalSequenceGrain>(gateway.City.ToString()).Report(day));
     }
 
     private static async Task<IResult> History(RegistryClient registry, GatewaySettings gateway, string? after, string? limit)

@@ -100,3 +100,24 @@ public sealed record TerminalCredential(
     /// <summary>The terminal and its operator are both active: its taps may be charged.</summary>
     public bool IsActive => Status == TerminalStatus.Active && OperatorStatus == OperatorStatus.Active;
 }
+
+/// <summary>One tap as the sequence check sees it: the terminal's sequence number, a digest of what it carried, its business day.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.tap-seen")]
+public sealed record TapSeen(string TerminalId, long Sequence, string Fingerprint, DateOnly Day);
+
+/// <summary>Numbers a terminal skipped: <see cref="From"/> to <see cref="To"/>, both missing.</summary>
+[GenerateSerializer, Immutable, Alias("citycard.sequence-gap")]
+public sealed record SequenceGap(string TerminalId, long From, long To);
+
+/// <summary>A sequence number a terminal used for taps of different content (<see cref="Contents"/> of them).</summary>
+[GenerateSerializer, Immutable, Alias("citycard.reused-sequence")]
+public sealed record ReusedSequence(string TerminalId, long Sequence, int Contents);
+
+/// <summary>
+/// A city's daily terminal report: the gaps in each terminal's sequence numbers (from the number after the highest it
+/// used before the day, or its first of the day, to its last of the day), numbers reused with other content, and the
+/// active registered terminals that made no tap that day. A late upload fills its gap.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("citycard.terminal-day-report")]
+public sealed record TerminalDayReport(
+    City City, DateOnly Day, int Terminals, IReadOnlyList<SequenceGap> Gaps, IReadOnlyList<ReusedSequence> Reused, IReadOnlyList<string> Silent);

@@ -48,6 +48,7 @@ public static class MartenSetup
         options.Storage.ExtendedSchemaObjects.Add(HotlistTable.Definition(store.Schema));
         options.Storage.ExtendedSchemaObjects.AddRange(Disputes.DisputeSchema.Tables(store.Schema));
         options.Storage.ExtendedSchemaObjects.Add(Reconciliation.ReconciliationSchema.Runs(store.Schema));
+        options.Storage.ExtendedSchemaObjects.Add(Registry.TerminalSequenceStore.Definition(store.Schema));
     }
 
     /// <summary>

@@ -146,3 +146,4 @@ public sealed class A_terminal_key_acts_only_as_its_terminal(GatewayFixture gate
         Assert.Equal(["zg-operations"], (settings with { AllowCityTerminalKeys = false }).AcceptedKeys.Select(k => k.Id));
     }
 }
+
