@@ -24,10 +24,10 @@ public static class StorageServices
         services.TryAddSingleton<ICardEventStore, MartenCardEventStore>();
         services.TryAddSingleton<HotlistStore>();
         services.TryAddSingleton<StreamChainStore>();
+        services.TryAddSingleton<PassHolderQuery>();
         services.TryAddSingleton<BulkIssueWriter>();
         services.TryAddSingleton<IDisputeStore, MartenDisputeStore>();
         services.TryAddSingleton<Registry.IRegistryStore, Registry.MartenRegistryStore>();
-        services.TryAddSingleton<PassCardsQuery>();
         services.TryAddSingleton<Registry.TerminalSequenceStore>();
         return services;
     }

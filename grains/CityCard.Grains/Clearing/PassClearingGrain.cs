@@ -1,4 +1,5 @@
 using CityCard.Contracts;
+using CityCard.Grains.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace CityCard.Grains.Clearing;
@@ -8,7 +9,7 @@ namespace CityCard.Grains.Clearing;
 /// what has ended. Which slices ended is each card's pure decision (<c>PassDecider.Apportion</c>); this grain holds no
 /// state and decides nothing, so a run can be repeated, or cut short and run again, with no harm.
 /// </summary>
-public sealed partial class PassClearingGrain(PassCardsQuery passCards, TimeProvider clock, ILogger<PassClearingGrain> logger)
+public sealed partial class PassClearingGrain(PassHolderQuery passHolders, TimeProvider clock, ILogger<PassClearingGrain> logger)
     : Grain, IPassClearingGrain
 {
     /// <summary>A pass sold longer ago than this is over and apportioned: a year's pass, its last month, the memory.</summary>
@@ -19,7 +20,7 @@ public sealed partial class PassClearingGrain(PassCardsQuery passCards, TimeProv
 
     public async Task<PassApportionmentRun> ApportionDue(string runId)
     {
-        var cards = await passCards.CardsWithPassesAsync(clock.GetUtcNow() - Reach);
+        var cards = await passHolders.CardsWithPassesSinceAsync(clock.GetUtcNow() - Reach);
         var results = new List<CardOperationResult>(cards.Count);
         foreach (var chunk in cards.Chunk(Parallelism))
         {

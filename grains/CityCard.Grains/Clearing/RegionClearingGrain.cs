@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using CityCard.Contracts;
 using CityCard.Domain.Integrity;
 using CityCard.Domain.Projection;
@@ -31,6 +32,7 @@ public sealed partial class RegionClearingGrain(
     private long version;
     private DateTimeOffset? lastCycleAt;
     private bool reminderRegistered;
+    private DateOnly? passesAskedOn;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -116,6 +118,7 @@ public sealed partial class RegionClearingGrain(
     /// </summary>
     private async Task RunCyclesAsync(TimeSpan budget)
     {
+        AskPassHoldersOncePerDay();
         var started = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(started) < budget)
         {
@@ -254,6 +257,28 @@ public sealed partial class RegionClearingGrain(
             LogReminderFailed(logger, ex);
         }
     }
+
+    /// <summary>
+    /// The day's pass apportionment run, started (not awaited: it asks every pass holder, and the projection must not
+    /// wait on it) the first time the clearing house runs on a business day. Its id names the day, so a silo that starts
+    /// again the same day repeats it harmlessly: each card answers a run it has seen with its first answer.
+    /// </summary>
+    private void AskPassHoldersOncePerDay()
+    {
+        var today = policy.Calendar.DayOf(clock.GetUtcNow());
+        if (!settings.ApportionPassesDaily || passesAskedOn == today)
+        {
+            return;
+        }
+
+        passesAskedOn = today;
+        var runId = "RG:passes-" + today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        GrainFactory.GetGrain<IPassClearingGrain>(IPassClearingGrain.Key).ApportionDue(runId)
+            .ContinueWith(run => LogPassRunFailed(logger, run.Exception!.GetBaseException(), runId), TaskContinuationOptions.OnlyOnFaulted);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The day's pass apportionment run {RunId} failed; a later run (or POST /v1/clearing/passes/apportion) asks the same cards again")]
+    private static partial void LogPassRunFailed(ILogger logger, Exception exception, string runId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Clearing window {Window} closed; {Cities} cities have a non-zero net position")]
     private static partial void LogWindowClosed(ILogger logger, DateOnly window, int cities);

@@ -41,6 +41,12 @@ public sealed class ClearingOptions
 
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Ask every pass holder, once each business day when the clearing house first runs on it, to apportion the pass
+    /// periods that have ended (decision 0063), so no operator waits for someone to remember the run.
+    /// </summary>
+    public bool ApportionPassesDaily { get; set; } = true;
+
     public int BatchEvents { get; set; } = ClearingLimits.DefaultBatchEvents;
 
     public int MaxGapRanges { get; set; } = ClearingLimits.DefaultMaxGapRanges;

@@ -110,10 +110,12 @@ public class GatewayFixture : IAsyncLifetime
     {
         var card = NewCard(issuer);
         var desk = Client(issuer, Role.ServiceDesk);
-        (await desk.IssueAsync(card, new IssueCardBody { Product = "standard", Deposit = 2_000 }, NewKey("issue"))).Expect();
+        var issueKey = NewKey("issue");
+        await ClusterRetry.UntilTheClusterAnswersAsync(() => desk.IssueAsync(card, new IssueCardBody { Product = "standard", Deposit = 2_000 }, issueKey));
         if (balance > 0)
         {
-            (await desk.TopUpAsync(card, new TopUpBody { Amount = balance, Channel = TopUpChannel.ServiceDesk }, NewKey("topup"))).Expect();
+            var topupKey = NewKey("topup");
+            await ClusterRetry.UntilTheClusterAnswersAsync(() => desk.TopUpAsync(card, new TopUpBody { Amount = balance, Channel = TopUpChannel.ServiceDesk }, topupKey));
         }
 
         return card;

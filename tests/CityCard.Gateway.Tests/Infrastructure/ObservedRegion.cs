@@ -61,10 +61,12 @@ public sealed class ObservedRegion : IAsyncLifetime
     {
         var card = GatewayFixture.NewCard(City.ZG);
         var desk = Client(Role.ServiceDesk);
-        (await desk.IssueAsync(card, new IssueCardBody { Product = "standard", Deposit = 2_000 }, GatewayFixture.NewKey("issue"))).Expect();
+        var issueKey = GatewayFixture.NewKey("issue");
+        await ClusterRetry.UntilTheClusterAnswersAsync(() => desk.IssueAsync(card, new IssueCardBody { Product = "standard", Deposit = 2_000 }, issueKey));
         if (balance > 0)
         {
-            (await desk.TopUpAsync(card, new TopUpBody { Amount = balance, Channel = TopUpChannel.ServiceDesk }, GatewayFixture.NewKey("topup"))).Expect();
+            var topupKey = GatewayFixture.NewKey("topup");
+            await ClusterRetry.UntilTheClusterAnswersAsync(() => desk.TopUpAsync(card, new TopUpBody { Amount = balance, Channel = TopUpChannel.ServiceDesk }, topupKey));
         }
 
         return card;

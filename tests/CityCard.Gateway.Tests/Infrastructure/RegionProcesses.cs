@@ -41,8 +41,10 @@ public sealed class RegionProcesses : IAsyncLifetime
     {
         var card = GatewayFixture.NewCard(City.ZG);
         var desk = new GatewayClient(Http, GatewayFixture.KeyOf(City.ZG, Role.ServiceDesk));
-        (await desk.IssueAsync(card, new IssueCardBody { Product = "standard", Deposit = 2_000 }, GatewayFixture.NewKey("issue"))).Expect();
-        (await desk.TopUpAsync(card, new TopUpBody { Amount = balance, Channel = TopUpChannel.ServiceDesk }, GatewayFixture.NewKey("topup"))).Expect();
+        var issueKey = GatewayFixture.NewKey("issue");
+        await ClusterRetry.UntilTheClusterAnswersAsync(() => desk.IssueAsync(card, new IssueCardBody { Product = "standard", Deposit = 2_000 }, issueKey));
+        var topupKey = GatewayFixture.NewKey("topup");
+        await ClusterRetry.UntilTheClusterAnswersAsync(() => desk.TopUpAsync(card, new TopUpBody { Amount = balance, Channel = TopUpChannel.ServiceDesk }, topupKey));
         return card;
     }
 }

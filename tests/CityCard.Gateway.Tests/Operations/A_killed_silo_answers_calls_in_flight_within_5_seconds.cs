@@ -50,8 +50,8 @@ public sealed class A_killed_silo_answers_calls_in_flight_within_5_seconds : IAs
             var card = GatewayFixture.NewCard(City.ZG);
             var issue = GatewayFixture.NewKey("issue");
             var topUp = GatewayFixture.NewKey("topup");
-            await UntilTheClusterAnswersAsync(() => desk.IssueAsync(card, new IssueCardBody { Product = "standard", Deposit = 2_000 }, issue));
-            await UntilTheClusterAnswersAsync(() => desk.TopUpAsync(card, new TopUpBody { Amount = 90_000, Channel = TopUpChannel.ServiceDesk }, topUp));
+            await ClusterRetry.UntilTheClusterAnswersAsync(() => desk.IssueAsync(card, new IssueCardBody { Product = "standard", Deposit = 2_000 }, issue));
+            await ClusterRetry.UntilTheClusterAnswersAsync(() => desk.TopUpAsync(card, new TopUpBody { Amount = 90_000, Channel = TopUpChannel.ServiceDesk }, topUp));
             cards.Add(card);
         }
 
@@ -105,25 +105,5 @@ public sealed class A_killed_silo_answers_calls_in_flight_within_5_seconds : IAs
         while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
 
         Assert.Equal(HttpStatusCode.OK, status);
-    }
-
-    /// <summary>
-    /// The silo's first calls (a new database, nothing compiled yet) can outlast the client's 3-second response timeout on
-    /// a busy machine and be answered 503; a client retries those with the same Idempotency-Key, and so does the setup.
-    /// </summary>
-    private static async Task UntilTheClusterAnswersAsync(Func<Task<GatewayResult<CardOperationResponse>>> send)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var result = await send();
-            if (result.IsSuccess || result.Problem!.Status != 503 || DateTime.UtcNow > deadline)
-            {
-                result.Expect();
-                return;
-            }
-
-            await Task.Delay(500);
-        }
     }
 }

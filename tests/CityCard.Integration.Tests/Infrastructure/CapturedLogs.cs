@@ -10,6 +10,9 @@ public sealed class CapturedLogs : ILoggerProvider
 
     public IReadOnlyList<(LogLevel Level, string Category, string Message)> Lines => [.. lines];
 
+    /// <summary>Forgets what was logged: a cluster built again after a failed start begins with nothing.</summary>
+    public void Clear() => lines.Clear();
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
 
     public void Dispose()

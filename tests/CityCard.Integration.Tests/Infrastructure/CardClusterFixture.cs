@@ -34,17 +34,19 @@ public sealed class CardClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync("cards");
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureHost(host =>
+        Cluster = await ClusterDeployment.DeployAsync(() =>
         {
-            host.Services.AddSingleton<TimeProvider>(Clock);
-            host.Services.AddSingleton(Faults);
-            host.Services.AddSingleton<MartenCardEventStore>();
-            host.Services.AddSingleton<ICardEventStore, FaultInjectingCardEventStore>();
-            host.Services.AddCityCardGrains(ConnectionString);
+            var builder = new InProcessTestClusterBuilder(2);
+            builder.ConfigureHost(host =>
+            {
+                host.Services.AddSingleton<TimeProvider>(Clock);
+                host.Services.AddSingleton(Faults);
+                host.Services.AddSingleton<MartenCardEventStore>();
+                host.Services.AddSingleton<ICardEventStore, FaultInjectingCardEventStore>();
+                host.Services.AddCityCardGrains(ConnectionString);
+            });
+            return builder.Build();
         });
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
         Cards = new CardsClient(Cluster.Client);
         Store = Cluster.GetSiloServiceProvider().GetRequiredService<IDocumentStore>();
     }

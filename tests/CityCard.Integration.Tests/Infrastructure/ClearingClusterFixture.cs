@@ -48,28 +48,39 @@ public abstract class ClearingClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await TestPostgres.CreateDatabaseAsync("clearing");
-        var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureHost(host =>
-        {
-            host.Services.AddSingleton(Time);
-            host.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
-            host.Services.AddCityCardGrains(ConnectionString);
-            host.Services.AddCityCardClearing(o =>
+        Cluster = await ClusterDeployment.DeployAsync(
+            () =>
             {
-                o.AutoCloseAfter = null;
-                Configure(o);
-            });
-        });
-        builder.ConfigureSilo((_, silo) => silo.UseInMemoryReminderService());
-        builder.ConfigureHost(host => ConfigureMessaging(host.Services));
-        builder.ConfigureClient(client => ConfigureMessaging(client.Services));
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+                var builder = new InProcessTestClusterBuilder(2);
+                builder.ConfigureHost(host =>
+                {
+                    host.Services.AddSingleton(Time);
+                    host.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+                    host.Services.AddCityCardGrains(ConnectionString);
+                    host.Services.AddCityCardClearing(o =>
+                    {
+                        o.AutoCloseAfter = null;
+                        o.ApportionPassesDaily = false;
+                        Configure(o);
+                    });
+                });
+                builder.ConfigureSilo((_, silo) => silo.UseInMemoryReminderService());
+                builder.ConfigureHost(host => ConfigureMessaging(host.Services));
+                builder.ConfigureClient(client => ConfigureMessaging(client.Services));
+                return builder.Build();
+            },
+            Logs.Clear);
         Cards = new CardsClient(Cluster.Client);
         Clearing = new SettlementClient(Cluster.Client);
         // Its own store, not a silo's: a test may kill any silo.
         Store = DocumentStore.For(o => MartenSetup.Configure(o, ConnectionString, new CardStoreOptions()));
         Feed = new CardEventFeed(Store, Options.Create(new CardStoreOptions()));
+        AfterDeploy();
+    }
+
+    /// <summary>What a fixture does once its cluster stands (e.g. moving its clock to where its tests begin).</summary>
+    protected virtual void AfterDeploy()
+    {
     }
 
     /// <summary>Reads the event store as the clearing house does.</summary>

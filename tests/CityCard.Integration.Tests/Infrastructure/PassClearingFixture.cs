@@ -11,7 +11,11 @@ public sealed class PassClearingFixture : ClearingClusterFixture
 {
     public static readonly DateTimeOffset PassesOnSale = new(2027, 1, 2, 9, 0, 0, ChinaTime.Offset);
 
-    public PassClearingFixture() => Clock.SetUtcNow(PassesOnSale);
+    /// <summary>
+    /// The clock moves to the sale once the silos stand: a cluster started on a clock weeks ahead of the machine's
+    /// never agrees on its membership (its probes time out).
+    /// </summary>
+    protected override void AfterDeploy() => Clock.SetUtcNow(PassesOnSale);
 
     protected override TimeProvider Time => Clock;
 
