@@ -31,6 +31,7 @@ public static class CliApp
         root.Subcommands.Add(UploadCommand.Create());
         root.Subcommands.Add(IssueBatchCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
+        root.Subcommands.Add(Seeds.SeedCommand.Create());
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(WindowCommand.Create());
         root.Subcommands.Add(HeldCardsCommand.Create());
