@@ -5,7 +5,7 @@
 #   ./run.sh --demo-only  exits (0 on success) once the demonstration is done
 # Set ConnectionStrings__CityCard to use an existing PostgreSQL instead of the private one.
 # Writes artifacts/endpoints.json: each city's gateway URL and one demo key per role, with the region's clearing key
-# under every city (fresh random keys every run).
+# under every city (fresh random keys every run), and each seeded terminal's own key under the city's terminalKeys.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -163,7 +163,10 @@ for city in "${CITIES[@]}"; do
   port=$(free_port "$next_port")
   next_port=$((port + 1))
   GATEWAY_URL[$city]="http://127.0.0.1:$port"
-  env "${KEY_ENV[@]}" Gateway__City="$city" Cluster__Membership=AdoNet Urls="${GATEWAY_URL[$city]}" Gateway__PublicUrl="${GATEWAY_URL[$city]}" \
+  # City-wide terminal keys stay on (Gateway:AllowCityTerminalKeys, unsafe: docs/operations/security.md): the
+  # demonstration, citycard load and every client of endpoints.json's "terminal" key charge with them; the seeded
+  # terminals' own keys (terminalKeys in endpoints.json) act only as their terminals.
+  env "${KEY_ENV[@]}" Gateway__City="$city" Gateway__AllowCityTerminalKeys=true Cluster__Membership=AdoNet Urls="${GATEWAY_URL[$city]}" Gateway__PublicUrl="${GATEWAY_URL[$city]}" \
     Telemetry__Exporter="${Telemetry__Exporter:-console}" \
     dotnet client/CityCard.Gateway/bin/Release/net10.0/CityCard.Gateway.dll >"$ARTIFACTS/gateway-$city.log" 2>&1 &
   GATEWAY_PIDS+=($!)
@@ -201,6 +204,12 @@ for city in "${CITIES[@]}"; do
 done
 echo "   the region's clearing operators, at any gateway:"
 printf '      %-13s X-Api-Key: %s\n' clearing "${KEY[region/clearing]}"
+
+# The operators and terminals the demonstration and citycard load charge as, from the seed files (seeds/*.json),
+# registered through each city's gateway with its operations key: again harmlessly on a restart. Each seeded
+# terminal's own key is added to endpoints.json under its city's "terminalKeys" (the keys above stay as they are).
+echo; echo "== The seed files' operators and terminals registered (seeds/*.json; their keys under terminalKeys in $ENDPOINTS)"
+dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll seed --endpoints "$ENDPOINTS" --write-keys
 
 dotnet client/CityCard.Cli/bin/Release/net10.0/citycard.dll demo --endpoints "$ENDPOINTS" --dashboard "$DASHBOARD"
 

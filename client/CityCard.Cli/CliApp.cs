@@ -26,10 +26,13 @@ public static class CliApp
         root.Subcommands.Add(HotlistCommand.Create());
         root.Subcommands.Add(VerifyCommand.Create());
         root.Subcommands.Add(DisputeCommands.Create());
+        root.Subcommands.Add(RegistryCommands.Operators());
+        root.Subcommands.Add(RegistryCommands.Terminals());
         root.Subcommands.Add(ReconcileCommand.Create());
         root.Subcommands.Add(UploadCommand.Create());
         root.Subcommands.Add(IssueBatchCommand.Create());
         root.Subcommands.Add(LoadCommand.Create());
+        root.Subcommands.Add(Seeds.SeedCommand.Create());
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(WindowCommand.Create());
         root.Subcommands.Add(HeldCardsCommand.Create());

@@ -13,6 +13,7 @@ using CityCard.Gateway.Issuance;
 using CityCard.Gateway.Operations;
 using CityCard.Gateway.Reconciliation;
 using CityCard.Gateway.Reference;
+using CityCard.Gateway.Registry;
 using CityCard.Gateway.Terminals;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,11 +55,14 @@ public static class GatewayApp
         });
 
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(new ApiKeyRing(settings.Keys));
+        builder.Services.AddSingleton(new ApiKeyRing(settings.AcceptedKeys));
         builder.Services.AddSingleton(sp => new HotlistClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new SettlementClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new DisputesClient(sp.GetRequiredService<IClusterClient>()));
         builder.Services.AddSingleton(sp => new IntegrityClient(sp.GetRequiredService<IClusterClient>()));
+        builder.Services.AddSingleton(sp => new RegistryClient(sp.GetRequiredService<IClusterClient>()));
+        builder.Services.AddSingleton<TerminalKeyVerifier>();
+        builder.Services.AddSingleton<TerminalSequences>();
         builder.Services.AddSingleton<TapBatchProcessor>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TopUpAllowance>();
@@ -141,6 +145,7 @@ public static class GatewayApp
         app.MapDisputeEndpoints();
         app.MapReconciliationEndpoints();
         app.MapReferenceEndpoints();
+        app.MapRegistryEndpoints();
     }
 
     /// <summary>

@@ -30,6 +30,17 @@ public sealed record GatewaySettings(
     GatewayLimits Limits,
     Uri? PublicUrl)
 {
+    /// <summary>
+    /// UNSAFE, kept only while terminals move to keys of their own: whether the configured city-wide keys of the
+    /// terminal role still work (<c>Gateway:AllowCityTerminalKeys</c>, true unless set). Such a key charges any card as
+    /// any terminal and merchant of its city; a registered terminal's own key acts only as that terminal. When false,
+    /// the configured terminal keys are left out of the key ring (401 InvalidApiKey). docs/decisions/0091.
+    /// </summary>
+    public bool AllowCityTerminalKeys { get; init; } = true;
+
+    /// <summary>The configured keys the gateway accepts: without the city-wide terminal keys unless they are allowed.</summary>
+    public IEnumerable<ApiKey> AcceptedKeys => AllowCityTerminalKeys ? Keys : Keys.Where(k => k.Role != Role.Terminal);
+
     public static GatewaySettings From(IConfiguration configuration)
     {
         var cityText = configuration["Gateway:City"];
@@ -83,7 +94,10 @@ public sealed record GatewaySettings(
             timeout,
             TelemetrySettings.From(configuration),
             GatewayLimits.From(configuration),
-            ReadPublicUrl(configuration));
+            ReadPublicUrl(configuration))
+        {
+            AllowCityTerminalKeys = configuration.GetValue("Gateway:AllowCityTerminalKeys", true),
+        };
     }
 
     /// <summary>The gateway's address as its callers reach it, for the OpenAPI document's servers (never the Host header).</summary>

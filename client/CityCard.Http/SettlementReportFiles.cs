@@ -54,6 +54,15 @@ public static class SettlementReportFiles
         FeeTotals = [.. report.FeeTotals.Where(f => f.City == city)],
         Operators = [.. report.Operators.Where(o => o.City == city)],
         Chargebacks = report.Chargebacks is { } chargebacks ? [.. chargebacks.Where(c => c.Issuer == city || c.Acquirer == city)] : null,
+        Payees = report.Payees is { } payees ? [.. payees.Where(p => p.City == city)] : null,
+        Terminals = report.Terminals is { } terminals ? [.. terminals.Where(t => t.City == city)] : null,
+    };
+
+    /// <summary>The report with every settlement account masked: what everyone but the clearing role is shown.</summary>
+    public static SettlementReport WithAccountsMasked(SettlementReport report) => report with
+    {
+        Operators = [.. report.Operators.Select(o => o with { Account = o.Account?.Masked() })],
+        Payees = report.Payees is { } payees ? [.. payees.Select(p => p with { Account = p.Account?.Masked() })] : null,
     };
 
     public static string ToCsv(SettlementReport report)
@@ -115,6 +124,16 @@ public static class SettlementReportFiles
             }
 
             Row("operator", o.City, null, o.Category.ToString(), o.Merchant, null, "payout", o.Payout);
+        }
+
+        // Where each operator's money went (reports made since the registry): flow names the account, or why it is held.
+        foreach (var p in report.Payees ?? [])
+        {
+            var flow = p.HeldBecause is { } why ? $"held:{why}" : $"{p.Account?.Bank} {p.Account?.AccountNumber}";
+            Row("payee", p.City, null, flow, p.Operator, null, "owed", p.Owed);
+            Row("payee", p.City, null, flow, p.Operator, null, "released", p.Released);
+            Row("payee", p.City, null, flow, p.Operator, null, "paid", p.Paid);
+            Row("payee", p.City, null, flow, p.Operator, null, "held", p.Held);
         }
 
         return csv.ToString();

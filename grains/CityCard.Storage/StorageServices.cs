@@ -15,7 +15,7 @@ namespace CityCard.Grains;
 /// </summary>
 public static class StorageServices
 {
-    /// <summary>Marten on <paramref name="connectionString"/> (schema applied at start), the card, hotlist, chain and dispute stores, the rides a fare simulation reads.</summary>
+    /// <summary>Marten on <paramref name="connectionString"/> (schema applied at start), the card, hotlist, chain, dispute and registry stores, the rides a fare simulation reads.</summary>
     public static IServiceCollection AddCityCardStorage(this IServiceCollection services, string connectionString, CardStoreOptions options)
     {
         services.TryAddSingleton(Options.Create(options));
@@ -28,6 +28,8 @@ public static class StorageServices
         services.TryAddSingleton<BulkIssueWriter>();
         services.TryAddSingleton<IDisputeStore, MartenDisputeStore>();
         services.TryAddSingleton<Simulation.RideHistoryReader>();
+        services.TryAddSingleton<Registry.IRegistryStore, Registry.MartenRegistryStore>();
+        services.TryAddSingleton<Registry.TerminalSequenceStore>();
         return services;
     }
 

@@ -53,7 +53,27 @@ internal static class ClearingTables
             output,
             ["city", "operator", "category", "charges", "reversals", "payout"],
             report.Operators.Select(o => (IReadOnlyList<string>)[o.City.ToString(), o.Merchant, o.Category.ToString(), o.Charges.ToString(), o.Reversals.ToString(), o.Payout.ToString()]));
+
+        // Where each operator's money goes (decision 0093): its registered account, or suspense and why.
+        if (report.Payees is { Count: > 0 } payees)
+        {
+            output.WriteLine();
+            output.WriteLine($"Paid to registered accounts: {Sum(payees.Select(p => p.Paid))}; held in suspense: {Sum(payees.Select(p => p.Held))}; released from suspense: {Sum(payees.Select(p => p.Released))}");
+            TablePrinter.Print(
+                output,
+                ["city", "operator", "owed", "released", "paid", "held", "to"],
+                payees.Select(p => (IReadOnlyList<string>)[
+                    p.City.ToString(), p.Operator, p.Owed.ToString(), p.Released.ToString(), p.Paid.ToString(), p.Held.ToString(),
+                    p.HeldBecause is { } why ? $"suspense ({why})" : $"{p.Account?.Bank} {p.Account?.AccountNumber}"]));
+        }
+
+        foreach (var t in report.Terminals ?? [])
+        {
+            output.WriteLine($"{t.City} terminals on {t.Day:yyyy-MM-dd}: {t.Terminals} tapped, {t.Gaps.Count} gaps, {t.Reused.Count} numbers reused, {t.Silent.Count} silent (citycard terminal report --city {t.City} --day {t.Day:yyyy-MM-dd})");
+        }
     }
+
+    private static Money Sum(IEnumerable<Money> amounts) => amounts.Aggregate(Money.Zero, (sum, m) => sum + m);
 
     public static void TrialBalance(TextWriter output, TrialBalance balance)
     {

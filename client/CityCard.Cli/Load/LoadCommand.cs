@@ -13,7 +13,7 @@ internal static class LoadCommand
         var parallel = new Option<int>("--parallel") { Description = "Requests in flight at once (1 to 64)", DefaultValueFactory = _ => 8 };
         var online = new Option<int>("--online-percent") { Description = "Share of taps sent online rather than in offline batches", DefaultValueFactory = _ => 10 };
         var again = new Option<int>("--reupload-percent") { Description = "Share of batches uploaded twice, as a flaky terminal would", DefaultValueFactory = _ => 5 };
-        var command = new Command("load", "Simulate a region's day against the four gateways: issue, top up, lost cards, taps online and in offline batches") { cards, taps, seed, parallel, online, again };
+        var command = new Command("load", "Simulate a region's day against the four gateways: issue, top up, lost cards, taps online and in offline batches") { cards, taps, seed, parallel, online, again, Seeds.SeedCommand.Seeds };
         command.SetAction(async (parse, ct) =>
         {
             var (c, t, p, o, r) = (parse.GetValue(cards), parse.GetValue(taps), parse.GetValue(parallel), parse.GetValue(online), parse.GetValue(again));
@@ -27,6 +27,11 @@ internal static class LoadCommand
             Console.Error.WriteLine($"load: seed {daySeed} (replay with --seed {daySeed})");
             var plan = LoadPlan.Create(daySeed, c, t, o, DateTimeOffset.UtcNow);
             using var gateways = CliOptions.Directory(parse);
+
+            // The operators and terminals the day charges as are registered first (again harmlessly): their revenue is
+            // then paid to their accounts, not held in suspense, and the terminal report knows them.
+            Console.Error.WriteLine("load: registering the seed files' operators and terminals");
+            await new Seeds.SeedRegistration(gateways, Console.Error).RegisterAsync(parse.GetValue(Seeds.SeedCommand.Seeds)!, keys: false, ct);
             return await new LoadRunner(gateways, p, r).RunAsync(plan, ct);
         });
         return command;

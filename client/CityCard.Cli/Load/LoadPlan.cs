@@ -98,11 +98,14 @@ public sealed record LoadPlan(int Seed, string Run, IReadOnlyList<PlannedCard> C
         var planned = drafts
             .GroupBy(d => (d.Acquirer, d.Category, d.Terminal))
             .SelectMany(g => g.OrderBy(d => d.At).Select((d, n) => new PlannedTap(
-                d.Card.Card, d.Acquirer, d.Category, d.Amount, d.Ride, $"{d.Acquirer}-{d.Category}", $"{d.Acquirer}-{d.Category}-{d.Terminal:000}", n + 1, d.At, d.Online)))
+                d.Card.Card, d.Acquirer, d.Category, d.Amount, d.Ride, Operator(d.Acquirer, d.Category), $"{Operator(d.Acquirer, d.Category)}-{d.Terminal:000}", n + 1, d.At, d.Online)))
             .OrderBy(t => t.TappedAt)
             .ToList();
         return new LoadPlan(seed, run, cards, lost, planned) { DayStart = dayEnd.AddHours(-10), DayEnd = dayEnd };
     }
+
+    /// <summary>The seed files' operator of a city's category (seeds/{city}.json): LZ-BUS, ZG-SCENICSITE …</summary>
+    private static string Operator(City city, Category category) => $"{city}-{category}".ToUpperInvariant();
 
     private static (Category Mode, RideBody Ride) RideIn(City city, Category mode, DateTimeOffset at, Random random)
     {

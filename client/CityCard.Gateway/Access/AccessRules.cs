@@ -68,6 +68,11 @@ public static class AccessRules
         [GatewayOperation.RefundPass] = Rule(Desk, CardScope.OwnCards),
         [GatewayOperation.ReadPassProducts] = Rule(Readers, CardScope.NoCard),
         [GatewayOperation.SimulatePolicy] = Rule([Role.Operations], CardScope.NoCard),
+
+        // The registry of operators and terminals: kept by the city's back office, read by it and the region's clearing.
+        [GatewayOperation.ManageOperators] = Rule([Role.Operations], CardScope.NoCard),
+        [GatewayOperation.ManageTerminals] = Rule([Role.Operations], CardScope.NoCard),
+        [GatewayOperation.ReadRegistry] = Rule([Role.Operations, Role.Clearing], CardScope.NoCard),
     };
 
     /// <summary>

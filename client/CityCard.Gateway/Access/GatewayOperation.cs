@@ -55,4 +55,9 @@ public enum GatewayOperation
 
     // A draft of the city's fare policy tried on the rides it charged (writes nothing): the city's back office.
     SimulatePolicy,
+    // The city's registry of operators and terminals (docs/decisions/0090): its back office keeps it; the region's
+    // clearing reads it (and alone sees settlement accounts unmasked).
+    ManageOperators,
+    ManageTerminals,
+    ReadRegistry,
 }

@@ -112,7 +112,7 @@ public static class CardEndpoints
         return OperationResults.ToHttp(http, result);
     }
 
-    private static async Task<IResult> Charge(HttpContext http, IClusterClient cluster, GatewaySettings gateway)
+    private static async Task<IResult> Charge(HttpContext http, IClusterClient cluster, GatewaySettings gateway, Registry.TerminalSequences sequences)
     {
         var body = await JsonBody.ReadAsync<ChargeBody>(http);
         if (body.Problem is { } problem)
@@ -120,7 +120,16 @@ public static class CardEndpoints
             return problem;
         }
 
-        return OperationResults.ToHttp(http, await cluster.Card(http.Card()).Charge(ChargeRequests.From(body.Value!, http.OperationId(), gateway.City)));
+        var b = body.Value!;
+        if (await Registry.TerminalTaps.CheckAsync(http, http.Card().Value, b.TerminalId, b.MerchantId, b.Category, b.TerminalSequence) is { } refused)
+        {
+            return refused;
+        }
+
+        var request = ChargeRequests.From(b, http.OperationId(), gateway.City);
+        var result = await cluster.Card(http.Card()).Charge(request);
+        await sequences.RecordAsync([(http.Card().Value, request)]);
+        return OperationResults.ToHttp(http, result);
     }
 
     private static async Task<IResult> Reverse(HttpContext http, string chargeKey, IClusterClient cluster, GatewaySettings gateway)

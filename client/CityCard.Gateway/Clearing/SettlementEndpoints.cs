@@ -27,12 +27,17 @@ public static class SettlementEndpoints
     }
 
     private static Task<IResult> Region(HttpContext http, string window, string? format, SettlementClient clearing) =>
-        AnswerAsync(http, window, format, clearing, report => (report, "region"));
+        AnswerAsync(http, window, format, clearing, Cities.All, report => (report, "region"));
 
     private static Task<IResult> Statement(HttpContext http, string window, string? format, SettlementClient clearing, GatewaySettings gateway) =>
-        AnswerAsync(http, window, format, clearing, report => (SettlementReportFiles.ForCity(report, gateway.City), gateway.City.ToString()));
+        AnswerAsync(http, window, format, clearing, [gateway.City], report => (SettlementReportFiles.ForCity(report, gateway.City), gateway.City.ToString()));
 
-    private static async Task<IResult> AnswerAsync(HttpContext http, string window, string? format, SettlementClient clearing, Func<SettlementReport, (SettlementReport Part, string Name)> part)
+    /// <summary>
+    /// The report as the caller may see it: with the day's terminal reports of <paramref name="cities"/> (docs/decisions/0095),
+    /// and its settlement accounts masked but to the clearing role.
+    /// </summary>
+    private static async Task<IResult> AnswerAsync(
+        HttpContext http, string window, string? format, SettlementClient clearing, IReadOnlyList<City> cities, Func<SettlementReport, (SettlementReport Part, string Name)> part)
     {
         if (!WindowDate.TryParse(window, out var date))
         {
@@ -51,7 +56,18 @@ public static class SettlementEndpoints
                 : ClearingResults.Problem(ClearingRejection.UnknownWindow, $"Window {window} has had nothing posted to it and was never closed.");
         }
 
-        var (shown, name) = part(report);
+        var terminals = new List<TerminalDayReport>();
+        foreach (var city in cities)
+        {
+            terminals.Add(await clearing.GetTerminalReportAsync(city, date));
+        }
+
+        var (shown, name) = part(report with { Terminals = terminals });
+        if (http.Caller().Role != Role.Clearing)
+        {
+            shown = SettlementReportFiles.WithAccountsMasked(shown);
+        }
+
         if (chosen == ReportFormat.Json)
         {
             return TypedResults.Ok(shown);

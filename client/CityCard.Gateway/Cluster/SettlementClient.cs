@@ -28,6 +28,10 @@ public sealed class SettlementClient(IClusterClient cluster)
 
     public Task<SettlementReport?> GetSettlementAsync(DateOnly window) => Clearing.GetSettlement(window);
 
+    /// <summary>A city's daily terminal report (gaps, reused numbers, silent terminals), shown with its settlement.</summary>
+    public Task<TerminalDayReport> GetTerminalReportAsync(City city, DateOnly day) =>
+        cluster.GetGrain<ITerminalSequenceGrain>(city.ToString()).Report(day);
+
     public Task<TrialBalance> GetTrialBalanceAsync(City city, DateTimeOffset? asOf = null) =>
         cluster.GetGrain<ICityLedgerGrain>(city.ToString()).GetTrialBalance(asOf);
 

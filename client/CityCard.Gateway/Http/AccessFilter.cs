@@ -26,6 +26,13 @@ public sealed partial class AccessFilter(GatewayOperation operation) : IEndpoint
             return Forbidden(http, denial, caller, settings.City);
         }
 
+        // A registered terminal that is not active does nothing; its taps are refused where they are read, and recorded.
+        if (caller.Terminal is { } terminal && operation is not (GatewayOperation.Charge or GatewayOperation.UploadTaps)
+            && TerminalBinding.NotActive(terminal) is { } inactive)
+        {
+            return Problems.Of(inactive.Status, inactive.Code, inactive.Detail);
+        }
+
         if (http.Request.RouteValues.TryGetValue("card", out var raw))
         {
             if (!CardNumber.TryParse(raw as string, out var card))

@@ -1,4 +1,5 @@
 using CityCard.Gateway.Access;
+using CityCard.Gateway.Registry;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CityCard.Gateway.Http;
@@ -10,7 +11,7 @@ namespace CityCard.Gateway.Http;
 /// it goes, an unknown path or a wrong method included. So an anonymous caller learns nothing about an endpoint, not
 /// even whether it exists; what a key may do is <see cref="AccessFilter"/>'s business, after this.
 /// </summary>
-public sealed partial class Authentication(RequestDelegate next, ApiKeyRing keys, ILogger<Authentication> logger)
+public sealed partial class Authentication(RequestDelegate next, ApiKeyRing keys, TerminalKeyVerifier terminals, GatewaySettings settings, ILogger<Authentication> logger)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -25,7 +26,9 @@ public sealed partial class Authentication(RequestDelegate next, ApiKeyRing keys
         string? keyId = null;
         var caller = presented.Count > 1
             ? Refused(AuthenticationFailure.InvalidApiKey, out failure)
-            : keys.Authenticate(presented.ToString(), out failure, out keyId);
+            : TerminalKeys.TryParse(presented.ToString(), out var terminalId, out var secret)
+                ? await TerminalAsync(terminalId, secret, out failure)
+                : keys.Authenticate(presented.ToString(), out failure, out keyId);
         if (caller is null)
         {
             LogUnauthenticated(logger, http.Request.Method, failure, keyId ?? "(not a known key id)");
@@ -35,6 +38,21 @@ public sealed partial class Authentication(RequestDelegate next, ApiKeyRing keys
 
         http.SetCaller(caller);
         await next(http);
+    }
+
+    /// <summary>
+    /// A registered terminal's own key (<c>tk:{terminal}.{secret}</c>), checked against the city's registry: a
+    /// terminal-role caller of this city bound to that terminal (docs/decisions/0091).
+    /// </summary>
+    private Task<Caller?> TerminalAsync(string terminalId, string secret, out AuthenticationFailure failure)
+    {
+        failure = AuthenticationFailure.InvalidApiKey;
+        return Verified(terminals.VerifyAsync(terminalId, secret), terminalId, settings);
+
+        static async Task<Caller?> Verified(Task<Contracts.TerminalCredential?> check, string terminalId, GatewaySettings settings) =>
+            await check is { } credential
+                ? new Caller($"{TerminalKeys.Prefix}{terminalId}", settings.City, Role.Terminal) { Terminal = credential }
+                : null;
     }
 
     /// <summary>Two X-Api-Key headers are one too many: neither is taken.</summary>

@@ -48,6 +48,10 @@ public static class ProblemCodes
     public const string InvalidPolicyDraft = nameof(InvalidPolicyDraft);
     public const string PeriodBackwards = nameof(PeriodBackwards);
     public const string PeriodTooLong = nameof(PeriodTooLong);
+    public const string TerminalNotActive = Access.TerminalBinding.TerminalNotActive;
+    public const string TerminalMismatch = Access.TerminalBinding.TerminalMismatch;
+    public const string OperatorMismatch = Access.TerminalBinding.OperatorMismatch;
+    public const string CategoryNotAllowed = Access.TerminalBinding.CategoryNotAllowed;
 
     /// <summary>Every gateway code with its HTTP status and what it means, for the reference page and the tests.</summary>
     public static IReadOnlyList<(string Code, int Status, string Meaning)> Catalog { get; } =
@@ -95,5 +99,9 @@ public static class ProblemCodes
         (ClusterUnavailable, 503, "The cluster could not be reached, or no silo answered in time; retry with the same Idempotency-Key (Retry-After says when)."),
         (StoreUnavailable, 503, "The store (PostgreSQL) is unavailable; nothing is known to have changed. Retry with the same Idempotency-Key (Retry-After says when)."),
         (InternalError, 500, "A fault on our side; retry with the same Idempotency-Key. The traceId identifies it in our logs."),
+        (TerminalNotActive, 403, "A registered terminal's key, but the terminal is suspended or retired, or its operator suspended: nothing charged; a tap is recorded in the registry."),
+        (TerminalMismatch, 403, "A registered terminal's key charging as another terminal: nothing charged."),
+        (OperatorMismatch, 403, "A registered terminal's key charging for another operator or merchant than its own: nothing charged."),
+        (CategoryNotAllowed, 422, "A registered terminal's key charging a category its operator may not charge: nothing charged."),
     ];
 }

@@ -32,6 +32,8 @@ public static class OpenApiContract
         ["caseId"] = (IdPattern, "A dispute case: the Idempotency-Key it was opened with, as the case's id."),
         ["runId"] = (IdPattern, "A reconciliation run's id."),
         ["city"] = ("^(ZG|LZ|NJ|YB)$", "A city of the region."),
+        ["operatorId"] = ($"^[A-Za-z0-9._:-]{{1,{MerchantId.MaxLength}}}$", "A registered operator of the gateway's city (the merchantId its charges name)."),
+        ["terminalId"] = ($"^[A-Za-z0-9._:-]{{1,{TerminalId.MaxLength}}}$", "A registered terminal of the gateway's city."),
     };
 
     public const string CardPattern = "^(ZG|LZ|NJ|YB)[0-9]{10}$";

@@ -117,6 +117,13 @@ public static class ReferencePage
             Row(html, code.ToString(), Disputes.DisputeRejectionStatus.For(code), "Refused by the dispute case; nothing recorded. See docs/concepts/cards.md#disputes.");
         }
 
+        // The registry's codes that no one above has named (InvalidActor, OperationConflict… are shared): one row each.
+        named.UnionWith(Enum.GetNames<DisputeRejection>());
+        foreach (var code in Enum.GetValues<RegistryRejection>().Where(c => !named.Contains(c.ToString())))
+        {
+            Row(html, code.ToString(), Registry.RegistryRejectionStatus.For(code), "Refused by the city's registry of operators and terminals; nothing recorded. See docs/guides/api.md#operators-and-terminals.");
+        }
+
         html.Append("</table>");
     }
 

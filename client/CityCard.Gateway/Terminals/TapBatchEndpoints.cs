@@ -38,8 +38,27 @@ public static class TapBatchEndpoints
             return Problems.Gateway(code, batch.ProblemDetail);
         }
 
+        if (http.Caller().Terminal is { } terminal)
+        {
+            // A registered terminal's batch: refused whole (and recorded once) when it is not active; each record it
+            // may not make (another terminal, operator or category) is an invalid record, never charged.
+            if (TerminalBinding.NotActive(terminal) is { } inactive)
+            {
+                var first = batch.Records.FirstOrDefault(r => r.IsValid);
+                await Registry.TerminalTaps.RecordAsync(http, terminal, first?.CardText ?? "batch", first?.Request?.TerminalSequence ?? 0, inactive);
+                return Problems.Of(inactive.Status, inactive.Code, inactive.Detail);
+            }
+
+            batch = batch with { Records = [.. batch.Records.Select(r => Bound(terminal, r))] };
+        }
+
         return TypedResults.Ok(await processor.ProcessAsync(batch, http.RequestAborted));
     }
+
+    private static TapRecord Bound(Contracts.TerminalCredential terminal, TapRecord r) =>
+        r.Request is { } q && TerminalBinding.Check(terminal, q.TerminalId, q.MerchantId, q.Category) is { } refusal
+            ? TapRecord.Invalid(r.Number, r.Line, r.CardText, refusal.Code, refusal.Detail)
+            : r;
 
     private static bool IsBatchType(string mediaType) =>
         mediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase)

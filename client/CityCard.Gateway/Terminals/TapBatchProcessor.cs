@@ -9,7 +9,7 @@ namespace CityCard.Gateway.Terminals;
 /// and its balance depends on the order); different cards run in parallel, at most N at a time. A record whose
 /// operation id the card already recorded comes back as a replay and is reported as a duplicate: never charged twice.
 /// </summary>
-public sealed class TapBatchProcessor(IClusterClient cluster, GatewaySettings settings)
+public sealed class TapBatchProcessor(IClusterClient cluster, GatewaySettings settings, Registry.TerminalSequences sequences)
 {
     public async Task<TapBatchResponse> ProcessAsync(TapBatch batch, CancellationToken cancellationToken)
     {
@@ -29,6 +29,9 @@ public sealed class TapBatchProcessor(IClusterClient cluster, GatewaySettings se
                 results[record.Number - 1] = ToResult(record, outcome);
             }
         });
+
+        // Every record that reached its card used its terminal's number: the daily terminal report reads them.
+        await sequences.RecordAsync(batch.Records.Where(r => r.IsValid).Select(r => (r.Card!.Value.Value, r.Request!)));
 
         return new TapBatchResponse(
             results.Length,

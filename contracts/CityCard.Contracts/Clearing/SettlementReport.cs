@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CityCard.Contracts;
 
 /// <summary>
@@ -15,6 +17,14 @@ namespace CityCard.Contracts;
 /// <param name="LateEntries">Postings in this window whose business time fell in an earlier, closed window.</param>
 /// <param name="CarriedWindows">Earlier aborted windows whose obligations are settled with this one.</param>
 /// <param name="Chargebacks">Dispute refunds between cities booked in this window, apart from the fares (null in reports made before disputes).</param>
+/// <param name="Payees">
+/// Per city and operator, where its money goes: paid to its registered settlement account (with what suspense releases
+/// to it), or held in suspense because it is not registered or suspended (null in reports made before the registry).
+/// </param>
+/// <param name="Terminals">
+/// The cities' daily terminal reports for the window's day (gaps, reused numbers, silent terminals), added by the
+/// gateway that serves the report; never stored with the window.
+/// </param>
 [GenerateSerializer, Immutable, Alias("citycard.settlement-report")]
 public sealed record SettlementReport(
     DateOnly Window,
@@ -29,7 +39,9 @@ public sealed record SettlementReport(
     DateTimeOffset ClosedAt,
     int LateEntries,
     IReadOnlyList<DateOnly> CarriedWindows,
-    IReadOnlyList<ChargebackLine>? Chargebacks = null)
+    IReadOnlyList<ChargebackLine>? Chargebacks = null,
+    IReadOnlyList<OperatorSettlement>? Payees = null,
+    IReadOnlyList<TerminalDayReport>? Terminals = null)
 {
     public const string Renminbi = "CNY";
 }
@@ -68,7 +80,33 @@ public sealed record CityFees(City City, Money Income, Money Expense);
 
 /// <summary>
 /// One line of the payout statement: what <paramref name="City"/> owes one of its operators or merchants: charges,
-/// less reversals, less the refunds of upheld disputes (<paramref name="Chargebacks"/>).
+/// less reversals, less the refunds of upheld disputes (<paramref name="Chargebacks"/>). <paramref name="Account"/> is
+/// the operator's registered settlement account (masked but to the clearing role; null when it is not registered);
+/// <paramref name="Held"/> is true when the payout is held in suspense instead (see <see cref="OperatorSettlement"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("citycard.operator-payout")]
-public sealed record OperatorPayout(City City, string Merchant, Category Category, Money Charges, Money Reversals, Money Payout, Money Chargebacks = default);
+public sealed record OperatorPayout(
+    City City, string Merchant, Category Category, Money Charges, Money Reversals, Money Payout, Money Chargebacks = default,
+    SettlementAccount? Account = null, bool Held = false);
+
+/// <summary>
+/// Where one operator's money goes at a window's settlement. <paramref name="Owed"/> is the sum of its payout lines;
+/// an active registered operator is paid <paramref name="Owed"/> plus <paramref name="Released"/> (its suspense held
+/// in earlier windows) into <paramref name="Account"/>; an operator that is not registered, or is suspended, is paid
+/// nothing and <paramref name="Owed"/> is held in suspense (account 2120 of the city's ledger), for the reason in
+/// <paramref name="HeldBecause"/>. Always Paid + Held = Owed + Released, to the fen.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("citycard.operator-settlement")]
+public sealed record OperatorSettlement(
+    City City, string Operator, Money Owed, Money Released, Money Paid, Money Held, SettlementAccount? Account, PayoutHold? HeldBecause);
+
+/// <summary>Why an operator's revenue is held in suspense rather than paid out.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PayoutHold>))]
+public enum PayoutHold
+{
+    /// <summary>No operator of that id is registered in the city: there is no account to pay.</summary>
+    NotRegistered = 1,
+
+    /// <summary>The operator is registered but suspended.</summary>
+    Suspended = 2,
+}

@@ -33,6 +33,8 @@ public readonly record struct Account(AccountKind Kind, string Party)
 
     public static Account PayableTo(string merchant) => new(AccountKind.MerchantPayable, merchant);
 
+    public static Account SuspenseFor(string merchant) => new(AccountKind.OperatorSuspense, merchant);
+
     /// <summary>An inter-city account: what a city's net position is made of.</summary>
     public bool IsInterCity => Kind is AccountKind.DueToCity or AccountKind.DueFromCity;
 
@@ -49,6 +51,7 @@ public readonly record struct Account(AccountKind Kind, string Party)
         AccountKind.ReplacementsInTransit => "Replacements in transit",
         AccountKind.PassesUnearned => "Passes sold, not yet earned",
         AccountKind.MerchantPayable => $"Payable to operator {Party}",
+        AccountKind.OperatorSuspense => $"Held in suspense for operator {Party}",
         AccountKind.DueToCity => $"Due to {Party}",
         AccountKind.ClearingFeeIncome => "Clearing fee income",
         AccountKind.UnusedPassRevenue => "Unused pass revenue",

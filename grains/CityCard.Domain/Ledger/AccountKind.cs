@@ -30,6 +30,12 @@ public enum AccountKind
     /// <summary>Owed to one of this city's operators or merchants for fares and purchases (one account per merchant).</summary>
     MerchantPayable = 2110,
 
+    /// <summary>
+    /// Revenue of one of this city's operators held at settlement because the operator is not registered or is
+    /// suspended (one account per operator): paid out only when it is registered and active (docs/decisions/0093).
+    /// </summary>
+    OperatorSuspense = 2120,
+
     /// <summary>Owed by this city to another city (one account per city).</summary>
     DueToCity = 2210,
 

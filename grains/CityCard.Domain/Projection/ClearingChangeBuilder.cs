@@ -19,6 +19,9 @@ internal sealed class ClearingChangeBuilder(ClearingState start, ClearingPolicy 
     private readonly HashSet<DateOnly> dropped = [];
     private readonly Dictionary<CardNumber, HeldCard> holds = [];
     private readonly List<HeldCard> broken = [];
+
+    /// <summary>Suspense released by windows closed in this change: a later one in the same change must not release it again.</summary>
+    private readonly Dictionary<(City, string), Money> released = [];
     private ImmutableDictionary<CardNumber, HeldCard> activeHolds = start.Holds;
     private int events;
     private int heldEvents;
@@ -142,8 +145,11 @@ internal sealed class ClearingChangeBuilder(ClearingState start, ClearingPolicy 
         return builder;
     }
 
-    /// <summary>Closes a closing window: posts its fees, computes its settlement (with any aborted windows it carries).</summary>
-    public void Close(ClearingWindow window, DateTimeOffset now)
+    /// <summary>
+    /// Closes a closing window: posts its fees, computes its settlement (with any aborted windows it carries) and, given
+    /// the <paramref name="payees"/>, who of its operators is paid and whose revenue is held (docs/decisions/0093).
+    /// </summary>
+    public void Close(ClearingWindow window, DateTimeOffset now, PayeeDirectory? payees = null)
     {
         var fees = SettlementCalculator.Fees(MovementsOf(window.Date), policy.Fees);
         Post(EntrySource.FeesOf(window.Date), window.Date, false, fees, null, null, now, now);
@@ -153,6 +159,15 @@ internal sealed class ClearingChangeBuilder(ClearingState start, ClearingPolicy 
         var current = Book.Find(window.Date)!;
         var report = SettlementCalculator.Report(
             window.Date, all, policy.Fees, current.CutOffAt, now, current.LateEntries + carried.Sum(c => c.LateEntries), carried.Select(c => c.Date).ToList());
+        if (payees is not null)
+        {
+            report = PayoutAllocation.Apply(report, payees, released);
+            foreach (var p in report.Payees!.Where(p => p.Released != Money.Zero))
+            {
+                released[(p.City, p.Operator)] = released.GetValueOrDefault((p.City, p.Operator)) + p.Released;
+            }
+        }
+
         Set(current with { Status = WindowStatus.Closed, ClosedAt = now, Settlement = report, ClosedCheckpoint = Checkpoint });
         foreach (var c in carried)
         {

@@ -10,7 +10,11 @@ namespace CityCard.Domain.Projection;
 /// </summary>
 public static class ProjectionStep
 {
-    public static ClearingChange Run(ClearingState state, CycleRead read, ClearingPolicy policy, DateTimeOffset now)
+    /// <param name="payees">
+    /// The registries' operators and releasable suspense, read before a cycle that may close a window; null only where
+    /// no registry exists (the arithmetic's own tests), when operators are paid as reported.
+    /// </param>
+    public static ClearingChange Run(ClearingState state, CycleRead read, ClearingPolicy policy, DateTimeOffset now, PayeeDirectory? payees = null)
     {
         var before = state.Checkpoint;
         foreach (var e in read.GapEvents)
@@ -33,7 +37,7 @@ public static class ProjectionStep
 
         change.Checkpoint = new Checkpoint(position, allGaps, before.Cycle + 1) { Held = before.Held.Union(change.HeldSequences) };
         change.CaughtUp = read.ReadToEnd && taken.Count == read.NewEvents.Count;
-        CloseReadyWindows(change, now);
+        CloseReadyWindows(change, now, payees);
         StartDueClosings(change, policy, now, read.HighWater);
         return change.Build();
     }
@@ -44,7 +48,7 @@ public static class ProjectionStep
     /// the mark that it did not see belong to transactions that had not committed): every event committed before the
     /// request is then posted. Windows close in date order.
     /// </summary>
-    private static void CloseReadyWindows(ClearingChangeBuilder change, DateTimeOffset now)
+    private static void CloseReadyWindows(ClearingChangeBuilder change, DateTimeOffset now, PayeeDirectory? payees)
     {
         foreach (var window in change.Book.WithStatus(WindowStatus.Closing).OrderBy(w => w.Date).ToList())
         {
@@ -54,7 +58,7 @@ public static class ProjectionStep
                 return;
             }
 
-            change.Close(window, now);
+            change.Close(window, now, payees);
         }
     }
 

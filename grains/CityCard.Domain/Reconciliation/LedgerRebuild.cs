@@ -135,7 +135,8 @@ public sealed class LedgerRebuild(IEnumerable<ClearingWindow> liveWindows, Check
             case WindowStep.Close:
                 // The fees as they were when the window closed: rates may have changed since.
                 var closed = new ClearingChangeBuilder(State, rules with { Fees = FeesOf(action.Live) });
-                closed.Close(window, action.At);
+                // Operators paid and held as they were live: the registry may have changed since.
+                closed.Close(window, action.At, action.Live.Settlement is { Payees: not null } live ? PayeeDirectory.AsSettledIn(live) : null);
                 Commit(closed.Build());
                 break;
             case WindowStep.Confirm:

@@ -19,6 +19,7 @@ namespace CityCard.Grains.Clearing;
 public sealed partial class RegionClearingGrain(
     IClearingStore store,
     CardEventFeed feed,
+    LedgerQueries ledgers,
     TimeProvider clock,
     IOptions<ClearingOptions> options,
     ClearingTelemetry telemetry,
@@ -137,7 +138,8 @@ public sealed partial class RegionClearingGrain(
         var s = await StateAsync();
         var now = clock.GetUtcNow();
         var read = await feed.ReadCycleAsync(s.Checkpoint, settings.BatchEvents);
-        var change = ProjectionStep.Run(s, read, policy, now);
+        var payees = s.Book.WithStatus(WindowStatus.Closing).Any() ? await PayeesAsync(s) : null;
+        var change = ProjectionStep.Run(s, read, policy, now, payees);
         lastCycleAt = now;
         if (ChangesNothing(s, change))
         {
@@ -164,6 +166,24 @@ public sealed partial class RegionClearingGrain(
         }
 
         return (change, false);
+    }
+
+    /// <summary>
+    /// The four registries' operators and the ledgers' suspense, for a cycle that may close a window: every payout is
+    /// then made to a registered account or held (docs/decisions/0093). Only the cycles with a window closing pay this.
+    /// </summary>
+    private async Task<PayeeDirectory> PayeesAsync(ClearingState s)
+    {
+        var operators = new List<(City, string, Payee)>();
+        foreach (var city in Cities.All)
+        {
+            foreach (var o in await GrainFactory.GetGrain<IRegistryGrain>(city.ToString()).Operators())
+            {
+                operators.Add((city, o.OperatorId, new Payee(o.Account, o.Status)));
+            }
+        }
+
+        return PayeeDirectory.From(operators, await ledgers.SuspenseAsync(), s.Book);
     }
 
     /// <summary>

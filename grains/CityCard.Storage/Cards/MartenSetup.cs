@@ -34,9 +34,9 @@ public static class MartenSetup
             json.Converters.Add(new JsonStringEnumConverter());
         });
 
-        // Card streams and dispute case streams share mt_events, each event under its pinned name; the clearing feed
-        // selects card events by type (CardEventFeed.CardEventsOnly), not by stream key.
-        foreach (var (type, name) in CardEventTypes.Names.Concat(Domain.Disputes.DisputeEventTypes.Names))
+        // Card streams, dispute case streams and the cities' registry streams share mt_events, each event under its
+        // pinned name; the clearing feed selects card events by type (CardEventFeed.CardEventsOnly), not by stream key.
+        foreach (var (type, name) in CardEventTypes.Names.Concat(Domain.Disputes.DisputeEventTypes.Names).Concat(Domain.Registry.RegistryEventTypes.Names))
         {
             options.Events.MapEventType(type, name);
         }
@@ -48,6 +48,7 @@ public static class MartenSetup
         options.Storage.ExtendedSchemaObjects.Add(HotlistTable.Definition(store.Schema));
         options.Storage.ExtendedSchemaObjects.AddRange(Disputes.DisputeSchema.Tables(store.Schema));
         options.Storage.ExtendedSchemaObjects.Add(Reconciliation.ReconciliationSchema.Runs(store.Schema));
+        options.Storage.ExtendedSchemaObjects.Add(Registry.TerminalSequenceStore.Definition(store.Schema));
     }
 
     /// <summary>

@@ -32,12 +32,13 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
     private static readonly Dictionary<string, Type> Types = CardEventTypes.Names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
 
     private static readonly string OtherStreamsTypes =
-        string.Join(", ", DisputeEventTypes.Names.Values.Order(StringComparer.Ordinal).Select(n => $"'{n}'"));
+        string.Join(", ", DisputeEventTypes.Names.Values.Concat(Domain.Registry.RegistryEventTypes.Names.Values).Order(StringComparer.Ordinal).Select(n => $"'{n}'"));
 
     /// <summary>
     /// The condition that selects card events of <c>mt_events</c> aliased <paramref name="alias"/>, by type: every row
-    /// but Marten's tombstones and the events of the other streams in <c>mt_events</c>, the dispute cases', known by
-    /// their pinned names (<see cref="DisputeEventTypes"/>). Selecting by exclusion, not by the list of card event
+    /// but Marten's tombstones and the events of the other streams in <c>mt_events</c>, the dispute cases' and the city
+    /// registries', known by their pinned names (<see cref="DisputeEventTypes"/>, <see cref="Domain.Registry.RegistryEventTypes"/>).
+    /// Selecting by exclusion, not by the list of card event
     /// names, keeps the feed's rule that an event it does not know stops the read: a card event type added by a newer
     /// version is never skipped as a gap. The names are our own constants, written into the statement as literals.
     /// </summary>

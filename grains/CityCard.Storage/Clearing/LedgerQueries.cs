@@ -34,4 +34,29 @@ public sealed class LedgerQueries(IDocumentStore store, IOptions<CardStoreOption
 
         return TrialBalances.Build(city, asOf, accounts);
     }
+
+    /// <summary>Every operator's suspense balance (what is held for it, credit positive) in every city, from the movement sums.</summary>
+    public async Task<List<(City City, string Operator, Money Held)>> SuspenseAsync(CancellationToken cancellationToken = default)
+    {
+        var prefix = Account.SuspenseFor("x").Code[..^1];
+        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"select city, account, sum(credit - debit)::bigint from {s}.{ClearingSchema.Movements} where starts_with(account, $1) group by city, account having sum(credit - debit) <> 0",
+            connection)
+        {
+            Parameters = { new() { Value = prefix } },
+        };
+        var held = new List<(City, string, Money)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (Cities.TryParse(reader.GetString(0), out var city))
+            {
+                held.Add((city, Account.Parse(reader.GetString(1)).Party, Money.FromFen(reader.GetInt64(2))));
+            }
+        }
+
+        return held;
+    }
 }

@@ -24,6 +24,7 @@ public sealed class Every_code_the_gateway_answers_is_documented(GatewayFixture 
         .. Enum.GetNames<RejectionCode>(),
         .. Enum.GetNames<ClearingRejection>(),
         .. Enum.GetNames<DisputeRejection>(),
+        .. Enum.GetNames<RegistryRejection>(),
     ];
 
     public static TheoryData<string> DistinctCodes => [.. Codes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];

@@ -44,6 +44,9 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
             GatewayOperation.RefundPass => Requests.Json(HttpMethod.Post, $"v1/cards/{card}/passes/no-such-pass/refund", apiKey, key, null),
             GatewayOperation.ReadPassProducts => Requests.Json(HttpMethod.Get, "v1/passes?on=2027-01-05", apiKey, null, null),
             GatewayOperation.SimulatePolicy => Requests.Json(HttpMethod.Post, "v1/policy/simulations?from=2027-01-05&to=2027-01-04", apiKey, null, "{}"),
+            GatewayOperation.ManageOperators => Requests.Json(HttpMethod.Post, "v1/operators/no-such-operator/suspend", apiKey, key, """{"reason":"r"}"""),
+            GatewayOperation.ManageTerminals => Requests.Json(HttpMethod.Post, "v1/terminals/no-such-terminal/rotate-key", apiKey, key, null),
+            GatewayOperation.ReadRegistry => Requests.Json(HttpMethod.Get, "v1/operators", apiKey, null, null),
             _ => throw new ArgumentOutOfRangeException(nameof(operation)),
         };
     }
@@ -60,6 +63,7 @@ public sealed class The_authorisation_matrix_holds_over_http(GatewayFixture gate
         GatewayOperation.ReadReferenceData,
         GatewayOperation.SellPass, GatewayOperation.RefundPass, GatewayOperation.ReadPassProducts,
         GatewayOperation.SimulatePolicy,
+        GatewayOperation.ManageOperators, GatewayOperation.ManageTerminals, GatewayOperation.ReadRegistry,
     ];
 
     /// <summary>Three cities' keys of every city role, and the region's clearing key.</summary>

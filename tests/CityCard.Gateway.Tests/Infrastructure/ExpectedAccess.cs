@@ -48,6 +48,10 @@ public static class ExpectedAccess
         [GatewayOperation.ReadPassProducts] = ([Role.ServiceDesk, Role.Operations], false),
         // A draft of the city's fares is tried by its back office alone (it reads every rider's rides in the city).
         [GatewayOperation.SimulatePolicy] = ([Role.Operations], false),
+        // A city's back office registers its operators and terminals; the region's clearing reads the registry too.
+        [GatewayOperation.ManageOperators] = ([Role.Operations], false),
+        [GatewayOperation.ManageTerminals] = ([Role.Operations], false),
+        [GatewayOperation.ReadRegistry] = ([Role.Operations, Role.Clearing], false),
     };
 
     public static IEnumerable<GatewayOperation> Operations => Matrix.Keys;

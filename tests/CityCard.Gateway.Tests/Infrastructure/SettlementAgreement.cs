@@ -81,6 +81,21 @@ public static class SettlementAgreement
             }
         }
 
+        // Where each operator's money went: to its account, or held and why (reports made since the registry).
+        if (report.TryGetProperty("payees", out var payees) && payees.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var p in payees.EnumerateArray())
+            {
+                var flow = p.GetProperty("heldBecause").ValueKind == JsonValueKind.String
+                    ? $"held:{S(p, "heldBecause")}"
+                    : $"{S(p.GetProperty("account"), "bank")} {S(p.GetProperty("account"), "accountNumber")}";
+                foreach (var m in new[] { "owed", "released", "paid", "held" })
+                {
+                    Add("payee", S(p, "city"), null, flow, S(p, "operator"), "", m, L(p, m));
+                }
+            }
+        }
+
         return [.. rows.Order(StringComparer.Ordinal)];
     }
 

@@ -16,7 +16,11 @@ public sealed class Stored_events_keep_their_json
 {
     private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Storage", "PinnedEvents");
 
-    public static TheoryData<string> PinnedNames() => [.. CardEventTypes.Names.Values];
+    /// <summary>Card events and the cities' registry events (docs/decisions/0090), each by its pinned name.</summary>
+    private static readonly Dictionary<string, Type> Pinned = CardEventTypes.Names.Concat(CityCard.Domain.Registry.RegistryEventTypes.Names)
+        .ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
+
+    public static TheoryData<string> PinnedNames() => [.. Pinned.Keys];
 
     private static ISerializer Serializer()
     {
@@ -29,7 +33,7 @@ public sealed class Stored_events_keep_their_json
     [MemberData(nameof(PinnedNames))]
     public void A_stored_event_reads_into_its_type_and_writes_back_unchanged(string name)
     {
-        var type = CardEventTypes.Names.Single(n => n.Value == name).Key;
+        var type = Pinned[name];
         var stored = File.ReadAllText(Path.Combine(Folder, $"{name}.json")).TrimEnd('\n');
         var serializer = Serializer();
 
