@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using CityCard.Contracts;
@@ -13,7 +14,10 @@ namespace CityCard.Gateway.Tests.Infrastructure;
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly string dll;
+    private const int OutputLinesKept = 40;
+
     private readonly Dictionary<string, string> environment;
+    private readonly ConcurrentQueue<string> output = new();
     private Process? process;
 
     private HostProcess(string project, string folder, int httpPort, Dictionary<string, string> environment)
@@ -71,8 +75,9 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {dll}.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        output.Clear();
+        process.OutputDataReceived += (_, line) => Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -82,7 +87,9 @@ public sealed class HostProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"{Path.GetFileName(dll)} exited with code {process.ExitCode} while starting.");
+                // WaitForExit() without a timeout also waits for the redirected output to be read to its end.
+                process.WaitForExit();
+                throw new HostExitedWhileStartingException(Path.GetFileName(dll), process.ExitCode, [.. output]);
             }
 
             try
@@ -122,6 +129,20 @@ public sealed class HostProcess : IAsyncDisposable
 
         process?.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The host's last lines, so that a host that dies while starting says why in the test's failure.</summary>
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > OutputLinesKept && output.TryDequeue(out _))
+        {
+        }
     }
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);

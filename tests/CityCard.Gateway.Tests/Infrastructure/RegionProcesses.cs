@@ -21,11 +21,20 @@ public sealed class RegionProcesses : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var database = await TestPostgres.CreateDatabaseAsync("processes");
-        var siloGateway = LocalPorts.Free();
-        Silo = HostProcess.Silo(database, LocalPorts.Free(), LocalPorts.Free(), siloGateway);
-        await Silo.StartAsync(TimeSpan.FromMinutes(2));
-        Gateway = HostProcess.Gateway(City.ZG, LocalPorts.Free(), siloGateway);
-        await Gateway.StartAsync(TimeSpan.FromMinutes(1));
+        var siloGateway = 0;
+        Silo = await LocalPorts.StartWithRetryAsync(async () =>
+        {
+            siloGateway = LocalPorts.Free();
+            var host = HostProcess.Silo(database, LocalPorts.Free(), LocalPorts.Free(), siloGateway);
+            await host.StartAsync(TimeSpan.FromMinutes(2));
+            return host;
+        });
+        Gateway = await LocalPorts.StartWithRetryAsync(async () =>
+        {
+            var host = HostProcess.Gateway(City.ZG, LocalPorts.Free(), siloGateway);
+            await host.StartAsync(TimeSpan.FromMinutes(1));
+            return host;
+        });
         Http = new HttpClient { BaseAddress = Gateway.Url };
     }
 

@@ -25,9 +25,15 @@ public sealed class A_killed_silo_answers_calls_in_flight_within_5_seconds : IAs
 
     public async Task InitializeAsync()
     {
-        var siloGateway = LocalPorts.Free();
-        silo = HostProcess.Silo(await TestPostgres.CreateDatabaseAsync("killed"), LocalPorts.Free(), LocalPorts.Free(), siloGateway);
-        await silo.StartAsync(TimeSpan.FromMinutes(2));
+        var database = await TestPostgres.CreateDatabaseAsync("killed");
+        var siloGateway = 0;
+        silo = await LocalPorts.StartWithRetryAsync(async () =>
+        {
+            siloGateway = LocalPorts.Free();
+            var host = HostProcess.Silo(database, LocalPorts.Free(), LocalPorts.Free(), siloGateway);
+            await host.StartAsync(TimeSpan.FromMinutes(2));
+            return host;
+        });
         (gateway, var url) = await TestGatewayHost.StartAsync(City.ZG, siloGateway);
         http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
     }
