@@ -29,8 +29,10 @@ public sealed class A_killed_silo_answers_calls_in_flight_within_5_seconds : IAs
         var siloGateway = 0;
         silo = await LocalPorts.StartWithRetryAsync(async () =>
         {
-            siloGateway = LocalPorts.Free();
-            var host = HostProcess.Silo(database, LocalPorts.Free(), LocalPorts.Free(), siloGateway);
+            // The silo is started again on the same ports after its kill: ports outside the ephemeral range, which a
+            // client redialling the dead silo (or polling its health) cannot be given as its own.
+            siloGateway = LocalPorts.FreeOutsideEphemeralRange();
+            var host = HostProcess.Silo(database, LocalPorts.FreeOutsideEphemeralRange(), LocalPorts.FreeOutsideEphemeralRange(), siloGateway);
             await host.StartAsync(TimeSpan.FromMinutes(2));
             return host;
         });
