@@ -69,6 +69,7 @@ public static class RegionBenchmark
         Phase("rush");
         // 2. The morning rush: every card taps once, each activated cold from its stream.
         var rssBefore = SettledRss();
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: false);
         var grains = new CardsClient(cluster.Client);
         var latencies = new ConcurrentBag<double>();
         var accepted = 0;
@@ -93,6 +94,11 @@ public static class RegionBenchmark
         var rssAfter = SettledRss();
         results["active_cards"] = active;
         results["rss_bytes_per_active_card"] = active > 0 ? (double)(rssAfter - rssBefore) / active : null;
+        var heapPerCard = active > 0 ? (double)(GC.GetTotalMemory(forceFullCollection: false) - heapBefore) / active : 0;
+        results["heap_bytes_per_active_card"] = active > 0 ? heapPerCard : null;
+
+        // On standard error at once, so a profiling run can stop here (docs/operations/benchmarks.md, issue 9 third round).
+        Console.Error.WriteLine($"region: memory: {active} active cards, {(active > 0 ? (double)(rssAfter - rssBefore) / active : 0):F0} B RSS and {heapPerCard:F0} B managed heap each");
 
         Phase("latency");
         // 4. Latency at a fixed offered rate, on the now active cards (open loop: late starts count against us).
@@ -283,7 +289,7 @@ public static class RegionBenchmark
         output.WriteLine($"  {"latency at 2,000 taps/s offered",-52} p50 {F("p50_ms_at_2000", "F1")} ms, p99 {F("p99_ms_at_2000", "F1")} ms, p99.9 {F("p999_ms_at_2000", "F1")} ms");
         output.WriteLine($"  {"gateway batch upload path (HTTP, 16 batches at once)",-52} {F("gateway_batch_taps_per_s"),12} taps/s   {D("gateway_batch_taps_per_s") / D("gateway_grain_taps_per_s"):F2}x grains via the gateway's client, {D("gateway_batch_taps_per_s") / D("taps_per_s"):F2}x grain path");
         output.WriteLine($"  {"baseline: grains through the gateway's cluster client",-52} {F("gateway_grain_taps_per_s"),12} taps/s");
-        output.WriteLine($"  {"active card grains",-52} {F("active_cards"),12}          {F("rss_bytes_per_active_card")} bytes RSS each");
+        output.WriteLine($"  {"active card grains",-52} {F("active_cards"),12}          {F("rss_bytes_per_active_card")} bytes RSS each ({F("heap_bytes_per_active_card")} managed heap)");
         output.WriteLine($"  {$"a day of {BoundedMemoryBenchmark.Waves} waves, idle grains collected after {BoundedMemoryBenchmark.CollectionAge.TotalSeconds:N0} s",-52} {F("bounded_active_after_first_wave"),12} active after the first wave, {F("bounded_active_after_last_wave")} after the last; heap growth last/first {F("bounded_heap_growth_last_over_first", "F2")}x; RSS {D("bounded_rss_bytes_after_first_wave") / 1048576:N0} -> {D("bounded_rss_bytes_after_last_wave") / 1048576:N0} MiB");
         output.WriteLine($"  {"projection of the run's events",-52} {F("projection_events_per_s"),12} events/s");
         output.WriteLine($"  {"closing the window",-52} {F("window_events"),12} events   {F("window_close_s", "F2")} s");

@@ -40,7 +40,14 @@ public readonly record struct ProductCode
             }
         }
 
-        code = new ProductCode(text);
+        // The well-known codes share one string: every card read from its stream names its product (issue 9, memory per card).
+        code = text switch
+        {
+            "standard" => Standard,
+            "student" => Student,
+            "senior" => Senior,
+            _ => new ProductCode(text),
+        };
         return true;
     }
 

@@ -53,7 +53,10 @@ public sealed record CardState
     /// The hash of the last event folded (<see cref="Integrity.EventChain"/>), so the next append links to it without
     /// reading the stream; empty before the first event.
     /// </summary>
-    public string ChainHead { get; init; } = Integrity.EventChain.Genesis;
+    public string ChainHead { get => chainHead.ToString(); init => chainHead = PackedHex256.From(value); }
+
+    // Held as 32 bytes rather than a 64-digit string, in every active card (issue 9, memory per card).
+    private readonly PackedHex256 chainHead = PackedHex256.From(Integrity.EventChain.Genesis);
 
     [JsonIgnore]
     public City Issuer => Card.Issuer;

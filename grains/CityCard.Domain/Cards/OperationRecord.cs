@@ -13,4 +13,10 @@ public sealed record OperationRecord(
     Money BalanceAfter,
     CardStatus StatusAfter,
     long Version,
-    Money? Charged = null);
+    Money? Charged = null)
+{
+    // Held as 16 bytes rather than a 32-digit string: a card remembers up to 512 operations (issue 9, memory per card).
+    private readonly PackedHex128 fingerprint = PackedHex128.From(Fingerprint);
+
+    public string Fingerprint { get => fingerprint.ToString(); init => fingerprint = PackedHex128.From(value); }
+}

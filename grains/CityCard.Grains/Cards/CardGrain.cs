@@ -150,7 +150,7 @@ public sealed partial class CardGrain(
                     {
                         case AppendOutcome.Appended:
                             state = next;
-                            return FromRecord(next.Operations.Records[request.OperationId], isReplay: false);
+                            return FromRecord(next.Operations[request.OperationId], isReplay: false);
                         case AppendOutcome.DuplicateOperation:
                             return await ReplayFromStore(request);
                         case AppendOutcome.VersionConflict when attempt < MaxDecisionAttempts:
@@ -205,7 +205,7 @@ public sealed partial class CardGrain(
         }
 
         var past = CardEvolver.Fold(CardState.Initial(card), events.Take((int)upTo));
-        return FromRecord(past.Operations.Records[request.OperationId], isReplay: true);
+        return FromRecord(past.Operations[request.OperationId], isReplay: true);
     }
 
     private static CardOperationResult FromRecord(OperationRecord record, bool isReplay) =>
