@@ -51,39 +51,86 @@ public sealed partial class BulkIssuer(BulkIssueWriter writer, PolicySet policie
     }
 
     /// <summary>Writes every chunk not yet written; <paramref name="progress"/> hears the cards processed after each.</summary>
+    /// <remarks>
+    /// Deciding and serialising a chunk is CPU work with no connection; writing it is mostly PostgreSQL's. The next
+    /// chunk is therefore decided and prepared while this one is written (one chunk ahead, no more), and the writes
+    /// themselves stay one at a time and in order, so the batch's row still advances chunk by chunk.
+    /// </remarks>
     public async Task<IssueBatchStatus> RunAsync(IssueBatchRequest batch, Action<long>? progress = null, CancellationToken cancellationToken = default)
     {
         var key = IssueBatchGrains.Key(batch.Issuer, batch.BatchId);
         var stored = await writer.FindAsync(key, cancellationToken)
             ?? throw new InvalidOperationException($"Batch {key} was never begun.");
         var total = batch.CardCount;
-        for (var offset = stored.Processed; offset < total;)
+        var offset = stored.Processed;
+        var ahead = PrepareAhead(batch, offset, total);
+        try
         {
-            var cards = IssueBatchRules.Chunk(batch, offset, ChunkSize);
-            ChunkWritten written;
-            for (var attempt = 1; ; attempt++)
+            while (offset < total)
             {
-                // Decided afresh on each attempt: the time is the write's, as a single issue's is its append's.
-                var now = clock.GetUtcNow();
-                var appends = cards.Select(card => Append(card, batch, now)).ToList();
-                try
+                var chunk = await ahead!;
+                var count = chunk.Appends.Count;
+                ahead = PrepareAhead(batch, offset + count, total);
+                ChunkWritten written;
+                for (var attempt = 1; ; attempt++)
                 {
-                    written = await writer.WriteChunkAsync(key, offset, offset + cards.Count == total, appends, cancellationToken);
-                    break;
+                    try
+                    {
+                        written = await writer.WriteChunkAsync(key, offset, offset + count == total, chunk, cancellationToken);
+                        break;
+                    }
+                    catch (Exception ex) when (BulkIssueWriter.IsStreamCollision(ex) && attempt < MaxChunkAttempts)
+                    {
+                        // Decided afresh for the new attempt, at its own time, as a single issue's retry would be.
+                        LogCollision(logger, key, offset);
+                        chunk = Prepare(batch, offset);
+                    }
                 }
-                catch (Exception ex) when (BulkIssueWriter.IsStreamCollision(ex) && attempt < MaxChunkAttempts)
-                {
-                    LogCollision(logger, key, offset);
-                }
-            }
 
-            // Skipped: another run of the batch got there first; carry on from where the row says it is.
-            offset = written.Skipped ? (await writer.FindAsync(key, cancellationToken))!.Processed : offset + cards.Count;
-            progress?.Invoke(offset);
+                if (written.Skipped)
+                {
+                    // Another run of the batch got there first; carry on from where the row says it is.
+                    offset = (await writer.FindAsync(key, cancellationToken))!.Processed;
+                    Forget(ahead);
+                    ahead = PrepareAhead(batch, offset, total);
+                }
+                else
+                {
+                    offset += count;
+                }
+
+                progress?.Invoke(offset);
+            }
+        }
+        finally
+        {
+            Forget(ahead);
         }
 
         return await StatusAsync(batch.BatchId, (await writer.FindAsync(key, cancellationToken))!, running: false, cancellationToken);
     }
+
+    /// <summary>The chunk at <paramref name="offset"/>, decided and serialised on the thread pool; null past the end.</summary>
+    private Task<PreparedChunk>? PrepareAhead(IssueBatchRequest batch, long offset, long total) =>
+        offset < total ? Task.Run(() => Prepare(batch, offset)) : null;
+
+    /// <summary>Each card of the chunk at <paramref name="offset"/> decided now, by the card's own decider, and its rows serialised.</summary>
+    private PreparedChunk Prepare(IssueBatchRequest batch, long offset)
+    {
+        var cards = IssueBatchRules.Chunk(batch, offset, ChunkSize);
+        var now = clock.GetUtcNow();
+        var appends = new CardAppend[cards.Count];
+        for (var i = 0; i < cards.Count; i++)
+        {
+            appends[i] = Append(cards[i], batch, now);
+        }
+
+        return writer.Prepare(appends);
+    }
+
+    /// <summary>A chunk prepared ahead that will not be written (the run stopped or moved on): its failure is nobody's.</summary>
+    private static void Forget(Task<PreparedChunk>? ahead) =>
+        ahead?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     /// <summary>The batch's standing as its row has it; <paramref name="running"/> when a run of it is under way.</summary>
     public async Task<IssueBatchStatus> StatusAsync(string batchId, StoredIssueBatch stored, bool running, CancellationToken cancellationToken = default)
