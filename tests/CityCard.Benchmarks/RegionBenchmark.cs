@@ -49,7 +49,14 @@ public static class RegionBenchmark
 
         Phase("issue");
         // 1. Bulk issuance: one batch per city, through the same code the issue-batch grain runs.
-        var issuer = services.GetRequiredService<BulkIssuer>();
+        // CITYCARD_BENCH_ISSUE_WRITERS and CITYCARD_BENCH_ISSUE_CHUNK try other settings than the issuer's defaults.
+        var issuer = new BulkIssuer(
+            services.GetRequiredService<BulkIssueWriter>(), services.GetRequiredService<Domain.Policies.PolicySet>(), services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<BulkIssuer>>())
+        {
+            WritesInFlight = Setting("CITYCARD_BENCH_ISSUE_WRITERS", BulkIssuer.DefaultWritesInFlight),
+            ChunkSize = Setting("CITYCARD_BENCH_ISSUE_CHUNK", BulkIssuer.DefaultChunkSize),
+        };
         var perCity = Cities.All.Select((city, i) => (city, count: cards / 4 + (i < cards % 4 ? 1 : 0))).ToList();
         var started = Stopwatch.GetTimestamp();
         foreach (var (city, count) in perCity)
@@ -187,6 +194,9 @@ public static class RegionBenchmark
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, Indented));
         output.WriteLine($"  written to {path}");
     }
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 
     /// <summary>Where the run is, on standard error: a long run shows progress, and a profiler can be attached to one phase.</summary>
     private static void Phase(string name) =>

@@ -73,7 +73,7 @@ public sealed class BulkIssueWriter(IDocumentStore store, IOptions<CardStoreOpti
     /// </summary>
     public Task<ChunkWritten> WriteChunkAsync(
         string key, long offset, bool last, IReadOnlyList<CardAppend> appends, CancellationToken cancellationToken = default) =>
-        WriteChunkAsync(key, offset, last, Prepare(appends), cancellationToken);
+        WriteChunkAsync(key, offset, last, Prepare(appends), turn: null, cancellationToken);
 
     /// <summary>
     /// The chunk's rows as the copies write them: each event serialised by Marten's serializer under its pinned name,
@@ -104,20 +104,30 @@ public sealed class BulkIssueWriter(IDocumentStore store, IOptions<CardStoreOpti
         return new PreparedChunk(appends, events, operations);
     }
 
-    /// <summary>Writes a chunk prepared by <see cref="Prepare"/>; as <see cref="WriteChunkAsync(string, long, bool, IReadOnlyList{CardAppend}, CancellationToken)"/>.</summary>
+    /// <summary>
+    /// Writes a chunk prepared by <see cref="Prepare"/>; as <see cref="WriteChunkAsync(string, long, bool, IReadOnlyList{CardAppend}, CancellationToken)"/>.
+    /// With a <paramref name="turn"/>, the chunk is copied at once (while the chunk before it may still be writing, on
+    /// another connection), but its transaction takes the batch's row, checks that the batch stands at
+    /// <paramref name="offset"/> and commits only once <paramref name="turn"/> has completed: chunks still commit one at
+    /// a time and in order, and a chunk whose predecessor failed or was cancelled rolls back with it.
+    /// </summary>
     public async Task<ChunkWritten> WriteChunkAsync(
-        string key, long offset, bool last, PreparedChunk chunk, CancellationToken cancellationToken = default)
+        string key, long offset, bool last, PreparedChunk chunk, Task? turn = null, CancellationToken cancellationToken = default)
     {
         var appends = chunk.Appends;
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var position = new NpgsqlCommand($"select processed from {schema}.{IssueBatchTables.Batches} where batch_key = $1 for update", connection, transaction))
+        if (turn is null)
         {
-            position.Parameters.Add(new() { Value = key });
-            if (await position.ExecuteScalarAsync(cancellationToken) is not long processed || processed != offset)
+            if (!await AtAsync(connection, transaction, key, offset, cancellationToken))
             {
                 return new ChunkWritten(0, 0, Skipped: true);
             }
+        }
+        else if (await ProcessedAsync(connection, transaction, key, locked: false, cancellationToken) is not long processed || processed > offset)
+        {
+            // Already written by another run of the batch: nothing to copy.
+            return new ChunkWritten(0, 0, Skipped: true);
         }
 
         var existing = await ExistingStreamsAsync(connection, transaction, appends.Select(a => a.Card.Value).ToArray(), cancellationToken);
@@ -140,6 +150,16 @@ public sealed class BulkIssueWriter(IDocumentStore store, IOptions<CardStoreOpti
         await CopyStreamsAsync(connection, fresh, cancellationToken);
         await CopyEventsAsync(connection, await SequenceNumbersAsync(connection, transaction, fresh.Sum(a => a.Events.Count), cancellationToken), chunk, isFresh, cancellationToken);
         await CopyOperationsAsync(connection, chunk, isFresh, cancellationToken);
+
+        if (turn is not null)
+        {
+            await turn.WaitAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!await AtAsync(connection, transaction, key, offset, cancellationToken))
+            {
+                return new ChunkWritten(0, 0, Skipped: true);
+            }
+        }
 
         if (inUse.Count > 0)
         {
@@ -165,6 +185,18 @@ public sealed class BulkIssueWriter(IDocumentStore store, IOptions<CardStoreOpti
 
         await transaction.CommitAsync(cancellationToken);
         return new ChunkWritten(fresh.Count, inUse.Count, Skipped: false);
+    }
+
+    /// <summary>Takes the batch's row for the rest of the transaction; true when the batch stands at <paramref name="offset"/>.</summary>
+    private async Task<bool> AtAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string key, long offset, CancellationToken cancellationToken) =>
+        await ProcessedAsync(connection, transaction, key, locked: true, cancellationToken) is long processed && processed == offset;
+
+    private async Task<long?> ProcessedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string key, bool locked, CancellationToken cancellationToken)
+    {
+        await using var position = new NpgsqlCommand(
+            $"select processed from {schema}.{IssueBatchTables.Batches} where batch_key = $1{(locked ? " for update" : "")}", connection, transaction);
+        position.Parameters.Add(new() { Value = key });
+        return await position.ExecuteScalarAsync(cancellationToken) as long?;
     }
 
     /// <summary>A card's stream (or operation id) was created by someone else while the chunk was being copied.</summary>
