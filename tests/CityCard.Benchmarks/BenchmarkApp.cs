@@ -35,7 +35,15 @@ public static class BenchmarkApp
                     return 2;
                 }
 
-                await RegionBenchmark.RunAsync(connectionString, cards, Console.Out);
+                var only = Array.IndexOf(args, "--only");
+                var issueOnly = only >= 0 && only + 1 < args.Length && args[only + 1] == "issue";
+                if (only >= 0 && !issueOnly)
+                {
+                    Console.Error.WriteLine("--only takes one phase: issue (bulk issuance alone, written to artifacts/bench/region-issue.json).");
+                    return 2;
+                }
+
+                await RegionBenchmark.RunAsync(connectionString, cards, Console.Out, issueOnly);
                 return 0;
             case "gateway":
                 var (grains, batches) = await GatewayBatchBenchmark.MeasureAsync(connectionString);
@@ -47,7 +55,7 @@ public static class BenchmarkApp
                 await TapThroughputBenchmark.RunAsync(connectionString, Console.Out);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: bench.sh activation|projection|taps|gateway|rebuild|region [--cards N]");
+                Console.Error.WriteLine("usage: bench.sh activation|projection|taps|gateway|rebuild|region [--cards N] [--only issue]");
                 return 2;
         }
     }

@@ -35,7 +35,8 @@ public static class RegionBenchmark
     private static readonly TimeSpan RawDuration = TimeSpan.FromSeconds(5);
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static async Task RunAsync(string server, int cards, TextWriter output)
+    /// <summary>The whole region; with <paramref name="issueOnly"/> (<c>--only issue</c>) bulk issuance alone, written to region-issue.json.</summary>
+    public static async Task RunAsync(string server, int cards, TextWriter output, bool issueOnly = false)
     {
         var results = new Dictionary<string, object?> { ["cards"] = cards };
         var connectionString = await Databases.CreateFreshAsync(server, "region");
@@ -48,7 +49,14 @@ public static class RegionBenchmark
 
         Phase("issue");
         // 1. Bulk issuance: one batch per city, through the same code the issue-batch grain runs.
-        var issuer = services.GetRequiredService<BulkIssuer>();
+        // CITYCARD_BENCH_ISSUE_WRITERS and CITYCARD_BENCH_ISSUE_CHUNK try other settings than the issuer's defaults.
+        var issuer = new BulkIssuer(
+            services.GetRequiredService<BulkIssueWriter>(), services.GetRequiredService<Domain.Policies.PolicySet>(), services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<BulkIssuer>>())
+        {
+            WritesInFlight = Setting("CITYCARD_BENCH_ISSUE_WRITERS", BulkIssuer.DefaultWritesInFlight),
+            ChunkSize = Setting("CITYCARD_BENCH_ISSUE_CHUNK", BulkIssuer.DefaultChunkSize),
+        };
         var perCity = Cities.All.Select((city, i) => (city, count: cards / 4 + (i < cards % 4 ? 1 : 0))).ToList();
         var started = Stopwatch.GetTimestamp();
         foreach (var (city, count) in perCity)
@@ -64,6 +72,15 @@ public static class RegionBenchmark
 
         var issueTime = Stopwatch.GetElapsedTime(started);
         results["issue_cards_per_s"] = cards / issueTime.TotalSeconds;
+        if (issueOnly)
+        {
+            Phase("done");
+            output.WriteLine($"Bulk issuance alone: {cards:N0} cards, durable PostgreSQL ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)");
+            output.WriteLine($"  {"bulk issuance",-52} {results["issue_cards_per_s"],12:N0} cards/s  ({issueTime.TotalSeconds:F1} s)");
+            await WriteResultsAsync(output, results, "region-issue.json");
+            return;
+        }
+
         var numbers = perCity.SelectMany(p => Enumerable.Range(1, p.count).Select(serial => CardNumber.Create(p.city, serial))).ToList();
 
         Phase("rush");
@@ -173,11 +190,19 @@ public static class RegionBenchmark
 
         Phase("done");
         Print(output, results, accepted, issueTime, rushTime);
+        await WriteResultsAsync(output, results, "region.json");
+    }
+
+    private static async Task WriteResultsAsync(TextWriter output, Dictionary<string, object?> results, string name)
+    {
         Directory.CreateDirectory(Path.Combine("artifacts", "bench"));
-        var path = Path.Combine("artifacts", "bench", "region.json");
+        var path = Path.Combine("artifacts", "bench", name);
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, Indented));
         output.WriteLine($"  written to {path}");
     }
+
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 
     /// <summary>Where the run is, on standard error: a long run shows progress, and a profiler can be attached to one phase.</summary>
     private static void Phase(string name) =>

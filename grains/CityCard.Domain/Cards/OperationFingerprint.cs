@@ -83,7 +83,19 @@ public static class OperationFingerprint
             canonical.Append(text.Length).Append(':').Append(text).Append('|');
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString()));
-        return Convert.ToHexStringLower(hash.AsSpan(0, 16));
+        // The same operation's parts repeat card after card in a bulk issue (issuer, product, deposit): the last digest
+        // computed on this thread is kept with its canonical text, so a repeat costs a string comparison, not a hash.
+        var whole = canonical.ToString();
+        if (lastDigest is { } last && string.Equals(last.Canonical, whole, StringComparison.Ordinal))
+        {
+            return last.Digest;
+        }
+
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(whole)).AsSpan(0, 16));
+        lastDigest = (whole, digest);
+        return digest;
     }
+
+    [ThreadStatic]
+    private static (string Canonical, string Digest)? lastDigest;
 }

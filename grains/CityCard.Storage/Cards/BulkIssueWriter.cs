@@ -71,34 +71,102 @@ public sealed class BulkIssueWriter(IDocumentStore store, IOptions<CardStoreOpti
     /// it is recorded as in use. A card that got its stream between the check and the copy fails the copy with a
     /// unique violation (<see cref="IsStreamCollision"/>); the caller writes the chunk again, and the check finds it.
     /// </summary>
-    public async Task<ChunkWritten> WriteChunkAsync(
-        string key, long offset, bool last, IReadOnlyList<CardAppend> appends, CancellationToken cancellationToken = default)
+    public Task<ChunkWritten> WriteChunkAsync(
+        string key, long offset, bool last, IReadOnlyList<CardAppend> appends, CancellationToken cancellationToken = default) =>
+        WriteChunkAsync(key, offset, last, Prepare(appends), turn: null, cancellationToken);
+
+    /// <summary>
+    /// The chunk's rows as the copies write them: each event serialised by Marten's serializer under its pinned name,
+    /// with its chain link in its headers, and each operation id with its fingerprint. Pure CPU work with no connection,
+    /// so a run prepares the next chunk while this one is being written.
+    /// </summary>
+    public PreparedChunk Prepare(IReadOnlyList<CardAppend> appends)
     {
+        var serializer = store.Options.Serializer();
+        var events = new List<PreparedEvent>(appends.Count);
+        var operations = new List<PreparedOperation>(appends.Count);
+        for (var a = 0; a < appends.Count; a++)
+        {
+            var append = appends[a];
+            var version = append.ExpectedVersion;
+            for (var i = 0; i < append.Events.Count; i++)
+            {
+                var e = append.Events[i];
+                version++;
+                events.Add(new PreparedEvent(a, version, serializer.ToJson(e), CardEventTypes.NameOf(e), DotNetTypeName(e.GetType()), ChainHeaders(append.Hashes[i])));
+                if (OperationFingerprint.Of(e) is { } fingerprint)
+                {
+                    operations.Add(new PreparedOperation(a, e.OperationId, version, fingerprint));
+                }
+            }
+        }
+
+        return new PreparedChunk(appends, events, operations);
+    }
+
+    /// <summary>
+    /// Writes a chunk prepared by <see cref="Prepare"/>; as <see cref="WriteChunkAsync(string, long, bool, IReadOnlyList{CardAppend}, CancellationToken)"/>.
+    /// With a <paramref name="turn"/>, the chunk is copied at once (while the chunk before it may still be writing, on
+    /// another connection), but its transaction takes the batch's row, checks that the batch stands at
+    /// <paramref name="offset"/> and commits only once <paramref name="turn"/> has completed: chunks still commit one at
+    /// a time and in order, and a chunk whose predecessor failed or was cancelled rolls back with it.
+    /// </summary>
+    public async Task<ChunkWritten> WriteChunkAsync(
+        string key, long offset, bool last, PreparedChunk chunk, Task? turn = null, CancellationToken cancellationToken = default)
+    {
+        var appends = chunk.Appends;
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var position = new NpgsqlCommand($"select processed from {schema}.{IssueBatchTables.Batches} where batch_key = $1 for update", connection, transaction))
+        if (turn is null)
         {
-            position.Parameters.Add(new() { Value = key });
-            if (await position.ExecuteScalarAsync(cancellationToken) is not long processed || processed != offset)
+            if (!await AtAsync(connection, transaction, key, offset, cancellationToken))
+            {
+                return new ChunkWritten(0, 0, Skipped: true);
+            }
+        }
+        else if (await ProcessedAsync(connection, transaction, key, locked: false, cancellationToken) is not long processed || processed > offset)
+        {
+            // Already written by another run of the batch: nothing to copy.
+            return new ChunkWritten(0, 0, Skipped: true);
+        }
+
+        var existing = await ExistingStreamsAsync(connection, transaction, appends.Select(a => a.Card.Value).ToArray(), cancellationToken);
+        var isFresh = new bool[appends.Count];
+        var fresh = new List<CardAppend>(appends.Count);
+        var inUse = new List<string>();
+        for (var a = 0; a < appends.Count; a++)
+        {
+            isFresh[a] = !existing.Contains(appends[a].Card.Value);
+            if (isFresh[a])
+            {
+                fresh.Add(appends[a]);
+            }
+            else
+            {
+                inUse.Add(appends[a].Card.Value);
+            }
+        }
+
+        await CopyStreamsAsync(connection, fresh, cancellationToken);
+        await CopyEventsAsync(connection, await SequenceNumbersAsync(connection, transaction, fresh.Sum(a => a.Events.Count), cancellationToken), chunk, isFresh, cancellationToken);
+        await CopyOperationsAsync(connection, chunk, isFresh, cancellationToken);
+
+        if (turn is not null)
+        {
+            await turn.WaitAsync(cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!await AtAsync(connection, transaction, key, offset, cancellationToken))
             {
                 return new ChunkWritten(0, 0, Skipped: true);
             }
         }
 
-        var existing = await ExistingStreamsAsync(connection, transaction, appends.Select(a => a.Card.Value).ToArray(), cancellationToken);
-        var fresh = appends.Where(a => !existing.Contains(a.Card.Value)).ToList();
-        var inUse = appends.Where(a => existing.Contains(a.Card.Value)).Select(a => a.Card.Value).ToArray();
-
-        await CopyStreamsAsync(connection, fresh, cancellationToken);
-        await CopyEventsAsync(connection, await SequenceNumbersAsync(connection, transaction, fresh.Sum(a => a.Events.Count), cancellationToken), fresh, cancellationToken);
-        await CopyOperationsAsync(connection, fresh, cancellationToken);
-
-        if (inUse.Length > 0)
+        if (inUse.Count > 0)
         {
             await using var record = new NpgsqlCommand(
                 $"insert into {schema}.{IssueBatchTables.InUse} (batch_key, card) select $1, unnest($2::text[]) on conflict do nothing", connection, transaction);
             record.Parameters.Add(new() { Value = key });
-            record.Parameters.Add(new() { Value = inUse });
+            record.Parameters.Add(new() { Value = inUse.ToArray() });
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -110,13 +178,25 @@ public sealed class BulkIssueWriter(IDocumentStore store, IOptions<CardStoreOpti
             progress.Parameters.Add(new() { Value = key });
             progress.Parameters.Add(new() { Value = (long)appends.Count });
             progress.Parameters.Add(new() { Value = (long)fresh.Count });
-            progress.Parameters.Add(new() { Value = (long)inUse.Length });
+            progress.Parameters.Add(new() { Value = (long)inUse.Count });
             progress.Parameters.Add(new() { Value = last });
             await progress.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new ChunkWritten(fresh.Count, inUse.Length, Skipped: false);
+        return new ChunkWritten(fresh.Count, inUse.Count, Skipped: false);
+    }
+
+    /// <summary>Takes the batch's row for the rest of the transaction; true when the batch stands at <paramref name="offset"/>.</summary>
+    private async Task<bool> AtAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string key, long offset, CancellationToken cancellationToken) =>
+        await ProcessedAsync(connection, transaction, key, locked: true, cancellationToken) is long processed && processed == offset;
+
+    private async Task<long?> ProcessedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string key, bool locked, CancellationToken cancellationToken)
+    {
+        await using var position = new NpgsqlCommand(
+            $"select processed from {schema}.{IssueBatchTables.Batches} where batch_key = $1{(locked ? " for update" : "")}", connection, transaction);
+        position.Parameters.Add(new() { Value = key });
+        return await position.ExecuteScalarAsync(cancellationToken) as long?;
     }
 
     /// <summary>A card's stream (or operation id) was created by someone else while the chunk was being copied.</summary>
@@ -172,58 +252,67 @@ public sealed class BulkIssueWriter(IDocumentStore store, IOptions<CardStoreOpti
         return numbers;
     }
 
-    private async Task CopyEventsAsync(NpgsqlConnection connection, List<long> sequence, List<CardAppend> appends, CancellationToken cancellationToken)
+    private async Task CopyEventsAsync(NpgsqlConnection connection, List<long> sequence, PreparedChunk chunk, bool[] isFresh, CancellationToken cancellationToken)
     {
         var next = 0;
-        var serializer = store.Options.Serializer();
         await using var copy = await connection.BeginBinaryImportAsync(
             $"copy {schema}.mt_events (seq_id, id, stream_id, version, data, type, mt_dotnet_type, headers) from stdin (format binary)", cancellationToken);
-        foreach (var append in appends)
+        foreach (var e in chunk.Events)
         {
-            var version = append.ExpectedVersion;
-            for (var i = 0; i < append.Events.Count; i++)
+            if (!isFresh[e.Append])
             {
-                var e = append.Events[i];
-                var type = e.GetType();
-                version++;
-                await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(sequence[next++], NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken);
-                await copy.WriteAsync(append.Card.Value, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(version, NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(serializer.ToJson(e), NpgsqlDbType.Jsonb, cancellationToken);
-                await copy.WriteAsync(CardEventTypes.NameOf(e), NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync($"{type.FullName}, {type.Assembly.GetName().Name}", NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(serializer.ToJson(new Dictionary<string, object> { [MartenSetup.ChainHeader] = append.Hashes[i] }), NpgsqlDbType.Jsonb, cancellationToken);
+                continue;
             }
+
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(sequence[next++], NpgsqlDbType.Bigint, cancellationToken);
+            await copy.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken);
+            await copy.WriteAsync(chunk.Appends[e.Append].Card.Value, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(e.Version, NpgsqlDbType.Bigint, cancellationToken);
+            await copy.WriteAsync(e.Data, NpgsqlDbType.Jsonb, cancellationToken);
+            await copy.WriteAsync(e.Type, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(e.DotNetType, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(e.Headers, NpgsqlDbType.Jsonb, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);
     }
 
-    private async Task CopyOperationsAsync(NpgsqlConnection connection, List<CardAppend> appends, CancellationToken cancellationToken)
+    private async Task CopyOperationsAsync(NpgsqlConnection connection, PreparedChunk chunk, bool[] isFresh, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             $"copy {schema}.{MartenSetup.OperationsTable} (card, operation_id, version, fingerprint) from stdin (format binary)", cancellationToken);
-        foreach (var append in appends)
+        foreach (var operation in chunk.Operations)
         {
-            var version = append.ExpectedVersion;
-            foreach (var e in append.Events)
+            if (!isFresh[operation.Append])
             {
-                version++;
-                if (OperationFingerprint.Of(e) is { } fingerprint)
-                {
-                    await copy.StartRowAsync(cancellationToken);
-                    await copy.WriteAsync(append.Card.Value, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(e.OperationId, NpgsqlDbType.Varchar, cancellationToken);
-                    await copy.WriteAsync(version, NpgsqlDbType.Bigint, cancellationToken);
-                    await copy.WriteAsync(fingerprint, NpgsqlDbType.Varchar, cancellationToken);
-                }
+                continue;
             }
+
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(chunk.Appends[operation.Append].Card.Value, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(operation.OperationId, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(operation.Version, NpgsqlDbType.Bigint, cancellationToken);
+            await copy.WriteAsync(operation.Fingerprint, NpgsqlDbType.Varchar, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);
     }
+
+    /// <summary>The .NET type name Marten writes in <c>mt_dotnet_type</c> ("Full.Name, Assembly"), computed once per type.</summary>
+    private static string DotNetTypeName(Type type) =>
+        DotNetTypeNames.GetOrAdd(type, static t => $"{t.FullName}, {t.Assembly.GetName().Name}");
+
+    /// <summary>
+    /// The headers Marten writes for an event whose only header is its chain link: <c>{"chain": "&lt;hex&gt;"}</c>. The
+    /// link is 64 lower-case hex digits (nothing to escape); anything else goes through the serializer as before.
+    /// </summary>
+    private string ChainHeaders(string hash) =>
+        CityCard.Domain.Integrity.EventChain.IsWellFormed(hash)
+            ? string.Concat("{\"", MartenSetup.ChainHeader, "\":\"", hash, "\"}")
+            : store.Options.Serializer().ToJson(new Dictionary<string, object> { [MartenSetup.ChainHeader] = hash });
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string> DotNetTypeNames = new();
 
     private async Task<StoredIssueBatch?> FindAsync(NpgsqlConnection connection, string key, CancellationToken cancellationToken)
     {
@@ -249,6 +338,29 @@ public sealed class BulkIssueWriter(IDocumentStore store, IOptions<CardStoreOpti
 
 /// <summary>A batch as its row has it: how far it has come, and what it found.</summary>
 public sealed record StoredIssueBatch(string Key, string Fingerprint, long Cards, long Processed, long Issued, long InUse, DateTimeOffset? CompletedAt);
+
+/// <summary>A chunk's rows, serialised ahead of its transaction by <see cref="BulkIssueWriter.Prepare"/>.</summary>
+public sealed class PreparedChunk
+{
+    internal PreparedChunk(IReadOnlyList<CardAppend> appends, IReadOnlyList<PreparedEvent> events, IReadOnlyList<PreparedOperation> operations)
+    {
+        Appends = appends;
+        Events = events;
+        Operations = operations;
+    }
+
+    public IReadOnlyList<CardAppend> Appends { get; }
+
+    internal IReadOnlyList<PreparedEvent> Events { get; }
+
+    internal IReadOnlyList<PreparedOperation> Operations { get; }
+}
+
+/// <summary>One mt_events row of a prepared chunk, but for its sequence number and id (drawn in the chunk's transaction).</summary>
+internal sealed record PreparedEvent(int Append, long Version, string Data, string Type, string DotNetType, string Headers);
+
+/// <summary>One card_operations row of a prepared chunk.</summary>
+internal sealed record PreparedOperation(int Append, string OperationId, long Version, string Fingerprint);
 
 /// <summary>What writing one chunk did; <see cref="Skipped"/> when the batch was not at that offset (already written).</summary>
 public sealed record ChunkWritten(int Issued, int InUse, bool Skipped);

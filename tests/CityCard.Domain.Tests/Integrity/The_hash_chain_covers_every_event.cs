@@ -33,6 +33,34 @@ public sealed class The_hash_chain_covers_every_event
         }, iter: 8, threads: 1);
     }
 
+    /// <summary>
+    /// The link is SHA-256 over the previous hash, "card|version|name|" and the canonical form, in that order: every
+    /// chain already stored was written that way, so any faster way of computing it must give the very same digest.
+    /// </summary>
+    [Fact]
+    public void The_link_is_the_incremental_sha256_of_its_parts_for_random_histories()
+    {
+        Gen.Int[1, int.MaxValue].Sample(seed =>
+        {
+            var history = new HistoryGenerator(seed).Generate(200);
+            var previous = EventChain.Genesis;
+            var version = 0L;
+            foreach (var recorded in history.Events)
+            {
+                version++;
+                using var reference = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+                reference.AppendData(previous.Length == 0 ? new byte[32] : Convert.FromHexString(previous));
+                reference.AppendData(Encoding.UTF8.GetBytes(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{recorded.Card.Value}|{version}|{CardEventTypes.NameOf(recorded.Event)}|")));
+                reference.AppendData(CanonicalEvent.Of(recorded.Event));
+                var expected = Convert.ToHexStringLower(reference.GetHashAndReset());
+
+                var link = EventChain.Link(previous, recorded.Card, version, recorded.Event);
+                Assert.Equal(expected, link);
+                previous = link;
+            }
+        }, iter: 8, threads: 1);
+    }
+
     [Fact]
     public void The_same_instant_at_another_offset_hashes_the_same()
     {

@@ -130,6 +130,34 @@ public sealed class BulkIssuanceTests(DrivenClearingFixture fixture) : IClassFix
         Assert.True(balance.IsBalanced);
     }
 
+    [Fact]
+    public async Task Chunks_copied_side_by_side_commit_in_order_and_count_each_card_once()
+    {
+        // Chunks of 3 with two copying at once: a card in use in the third chunk, the last chunk short.
+        var batch = NewBatch(City.LZ, 14);
+        var taken = CardNumber.Create(City.LZ, batch.Serials[0].First + 7);
+        Assert.True((await fixture.Cards.IssueAsync(taken, new IssueCardRequest(NewOp("issue"), City.LZ, ProductCode.Standard, DepositOf(batch)))).IsAccepted);
+        var services = fixture.Cluster.GetSiloServiceProvider();
+        var issuer = new BulkIssuer(
+            services.GetRequiredService<Grains.Storage.BulkIssueWriter>(),
+            services.GetRequiredService<Domain.Policies.PolicySet>(),
+            services.GetRequiredService<TimeProvider>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<BulkIssuer>.Instance) { ChunkSize = 3, WritesInFlight = 2 };
+
+        Assert.Equal(IssueBatchState.Running, (await issuer.BeginAsync(batch)).State);
+        var reported = new List<long>();
+        var done = await issuer.RunAsync(batch, reported.Add);
+
+        Assert.Equal([3L, 6L, 9L, 12L, 14L], reported);
+        Assert.Equal((IssueBatchState.Completed, 14L, 13L, 1L), (done.State, done.Processed, done.Issued, done.InUse));
+        Assert.Equal([taken.Value], done.InUseCards);
+        Assert.Equal(13L + 1L, await EventCountAsync(batch));
+        Assert.Single(await ReadAsync(taken));
+        var again = await issuer.RunAsync(batch);
+        Assert.Equal((14L, 13L), (again.Processed, again.Issued));
+        Assert.Equal(14L, await EventCountAsync(batch));
+    }
+
     private static int nextBase = Random.Shared.Next(1_000, 9_000);
 
     /// <summary>A batch of <paramref name="cards"/> standard cards whose serials no other test uses.</summary>
