@@ -148,7 +148,8 @@ public sealed class BulkIssueWriter(IDocumentStore store, IOptions<CardStoreOpti
         }
 
         await CopyStreamsAsync(connection, fresh, cancellationToken);
-        await CopyEventsAsync(connection, await SequenceNumbersAsync(connection, transaction, fresh.Sum(a => a.Events.Count), cancellationToken), chunk, isFresh, cancellationToken);
+        var sequence = await SequenceNumbersAsync(connection, transaction, fresh.Sum(a => a.Events.Count), cancellationToken);
+        await CopyEventsAsync(connection, sequence, await TransactionTimeAsync(connection, transaction, cancellationToken), chunk, isFresh, cancellationToken);
         await CopyOperationsAsync(connection, chunk, isFresh, cancellationToken);
 
         if (turn is not null)
@@ -252,11 +253,22 @@ public sealed class BulkIssueWriter(IDocumentStore store, IOptions<CardStoreOpti
         return numbers;
     }
 
-    private async Task CopyEventsAsync(NpgsqlConnection connection, List<long> sequence, PreparedChunk chunk, bool[] isFresh, CancellationToken cancellationToken)
+    /// <summary>
+    /// The chunk's transaction time, for its events' <c>mt_events.timestamp</c>: a COPY names every column it fills, and
+    /// that column's default in Marten's schema is the moment the schema was created, not the row's (seen in
+    /// information_schema), so a bulk-issued event would otherwise carry that moment.
+    /// </summary>
+    private static async Task<DateTime> TransactionTimeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("select now()", connection, transaction);
+        return (DateTime)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task CopyEventsAsync(NpgsqlConnection connection, List<long> sequence, DateTime writtenAt, PreparedChunk chunk, bool[] isFresh, CancellationToken cancellationToken)
     {
         var next = 0;
         await using var copy = await connection.BeginBinaryImportAsync(
-            $"copy {schema}.mt_events (seq_id, id, stream_id, version, data, type, mt_dotnet_type, headers) from stdin (format binary)", cancellationToken);
+            $"copy {schema}.mt_events (seq_id, id, stream_id, version, data, type, mt_dotnet_type, headers, timestamp) from stdin (format binary)", cancellationToken);
         foreach (var e in chunk.Events)
         {
             if (!isFresh[e.Append])
@@ -273,6 +285,7 @@ public sealed class BulkIssueWriter(IDocumentStore store, IOptions<CardStoreOpti
             await copy.WriteAsync(e.Type, NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(e.DotNetType, NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(e.Headers, NpgsqlDbType.Jsonb, cancellationToken);
+            await copy.WriteAsync(writtenAt, NpgsqlDbType.TimestampTz, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);

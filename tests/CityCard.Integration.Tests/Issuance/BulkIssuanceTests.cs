@@ -29,6 +29,7 @@ public sealed class BulkIssuanceTests(DrivenClearingFixture fixture) : IClassFix
         var bulkCard = CardNumber.Create(City.LZ, batch.Serials[0].First);
         Assert.Equal(CardStatus.NotIssued, (await fixture.Cards.GetViewAsync(bulkCard)).Status);
 
+        var beforeTheBatch = DateTimeOffset.UtcNow;
         var status = await IssueAsync(batch);
         Assert.Equal((IssueBatchState.Completed, 12L, 12L, 0L), (status.State, status.Processed, status.Issued, status.InUse));
 
@@ -38,6 +39,9 @@ public sealed class BulkIssuanceTests(DrivenClearingFixture fixture) : IClassFix
         var issued = Assert.IsType<CardIssued>(bulkEvent.Data);
         Assert.Equal(Assert.IsType<CardIssued>(singleEvent.Data) with { OperationId = batch.OperationId, Card = bulkCard, RecordedAt = issued.RecordedAt }, issued);
         Assert.Equal((singleEvent.EventTypeName, singleEvent.DotNetTypeName, 1L), (bulkEvent.EventTypeName, bulkEvent.DotNetTypeName, bulkEvent.Version));
+
+        // Its row's timestamp is when it was written (the column's default in Marten's schema is the schema's own birth).
+        Assert.True(bulkEvent.Timestamp >= beforeTheBatch.AddSeconds(-1), $"the bulk-issued event is stamped {bulkEvent.Timestamp:O}, before its batch ran ({beforeTheBatch:O})");
 
         // The row as Marten and the projection read it: same columns filled, the chain link in the headers.
         Assert.Equal(await RowShapeAsync(single), await RowShapeAsync(bulkCard));
