@@ -117,7 +117,8 @@ public static class JsonBody
         {
             if (!known.ContainsKey(property.Name))
             {
-                return Fail<T>(ProblemCodes.UnknownField, $"'{Printable(property.Name)}' is not a field of this request; known fields: {string.Join(", ", known.Keys)}.");
+                var fields = known.Count == 0 ? "this request takes none" : $"known fields: {string.Join(", ", known.Keys)}";
+                return Fail<T>(ProblemCodes.UnknownField, $"'{Printable(property.Name)}' is not a field of this request; {fields}.");
             }
         }
 

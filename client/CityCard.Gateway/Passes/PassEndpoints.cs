@@ -104,6 +104,15 @@ public static class PassEndpoints
         return TypedResults.Ok(await cluster.GetGrain<IPassCatalogueGrain>(0).GetPasses(gateway.City, day));
     }
 
-    private static async Task<IResult> Apportion(HttpContext http, IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<IPassClearingGrain>(IPassClearingGrain.Key).ApportionDue(http.OperationId()));
+    private static async Task<IResult> Apportion(HttpContext http, IClusterClient cluster)
+    {
+        // The run takes no parameters: a body naming any (a day, a card) is refused rather than silently ignored.
+        var body = await JsonBody.ReadAsync<EmptyBody>(http, optional: true);
+        if (body.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        return TypedResults.Ok(await cluster.GetGrain<IPassClearingGrain>(IPassClearingGrain.Key).ApportionDue(http.OperationId()));
+    }
 }

@@ -6,7 +6,7 @@ using static CityCard.Gateway.Tests.Infrastructure.GatewayFixture;
 
 namespace CityCard.Gateway.Tests.Http;
 
-/// <summary>Bad input to the dispute, replay, verification and reconciliation endpoints: a named 4xx, and nothing changed.</summary>
+/// <summary>Bad input to the dispute, replay, verification, reconciliation and pass apportionment endpoints: a named 4xx, and nothing changed.</summary>
 [Collection(GatewayCollection.Name)]
 public sealed class Bad_dispute_and_verification_input_is_a_named_4xx(GatewayFixture gateways)
 {
@@ -34,6 +34,8 @@ public sealed class Bad_dispute_and_verification_input_is_a_named_4xx(GatewayFix
         ["verification of a card never issued"] = (_ => Get($"v1/cards/{NewCard(City.ZG)}/verification"), HttpStatusCode.NotFound, "CardNotIssued"),
         ["reconciliation run nobody started"] = (_ => Requests.Json(HttpMethod.Get, "v1/reconciliations/RG:nothing", ClearingKey, null, null), HttpStatusCode.NotFound, "UnknownRun"),
         ["reconciliation with a body"] = (_ => Requests.Json(HttpMethod.Post, "v1/reconciliations", ClearingKey, NewKey("k"), """{"full":true}"""), HttpStatusCode.BadRequest, "UnknownField"),
+        ["pass apportionment naming a day"] = (_ => Requests.Json(HttpMethod.Post, "v1/clearing/passes/apportion", ClearingKey, NewKey("k"), """{"day":"2026-12-01"}"""), HttpStatusCode.BadRequest, "UnknownField"),
+        ["pass apportionment with an array"] = (_ => Requests.Json(HttpMethod.Post, "v1/clearing/passes/apportion", ClearingKey, NewKey("k"), "[]"), HttpStatusCode.BadRequest, "InvalidBody"),
     };
 
     public static TheoryData<string> Names => [.. Cases.Keys];
