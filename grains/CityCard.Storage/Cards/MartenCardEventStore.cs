@@ -75,6 +75,8 @@ public sealed class MartenCardEventStore : ICardEventStore, IAsyncDisposable
         {
             Parameters = { new() { Value = card.Value }, new() { Value = settings.SnapshotEvery > 0 ? CardSnapshot.CurrentSchema : -1 } },
         };
+        // Prepared once per physical connection (Npgsql keeps it across the pool): PostgreSQL plans the query once.
+        await command.PrepareAsync(cancellationToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var serializer = store.Options.Serializer();
         CardSnapshot? snapshot = null;
