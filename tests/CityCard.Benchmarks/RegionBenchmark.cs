@@ -45,7 +45,16 @@ public static class RegionBenchmark
         var results = new Dictionary<string, object?> { ["cards"] = cards };
         var connectionString = await Databases.CreateFreshAsync(server, "region");
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureHost(host => host.Services.AddCityCardGrains(connectionString));
+        builder.ConfigureHost(host =>
+        {
+            host.Services.AddCityCardGrains(connectionString);
+
+            // CITYCARD_BENCH_DIRECTORY_CACHE tries another size of the silo's grain-directory cache than Orleans' default.
+            if (Setting("CITYCARD_BENCH_DIRECTORY_CACHE", 0) is > 0 and var cacheSize)
+            {
+                host.Services.Configure<Orleans.Configuration.GrainDirectoryOptions>(o => o.CacheSize = cacheSize);
+            }
+        });
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
         var services = cluster.GetSiloServiceProvider();
