@@ -35,15 +35,16 @@ public static class BenchmarkApp
                     return 2;
                 }
 
-                var only = Array.IndexOf(args, "--only");
-                var issueOnly = only >= 0 && only + 1 < args.Length && args[only + 1] == "issue";
-                if (only >= 0 && !issueOnly)
+                var onlyAt = Array.IndexOf(args, "--only");
+                var only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null;
+                if (onlyAt >= 0 && only is not ("issue" or "rush"))
                 {
-                    Console.Error.WriteLine("--only takes one phase: issue (bulk issuance alone, written to artifacts/bench/region-issue.json).");
+                    Console.Error.WriteLine("--only takes one phase: issue (bulk issuance alone, written to artifacts/bench/region-issue.json) "
+                        + "or rush (bulk issuance, the morning rush and memory per card, written to artifacts/bench/region-rush.json).");
                     return 2;
                 }
 
-                await RegionBenchmark.RunAsync(connectionString, cards, Console.Out, issueOnly);
+                await RegionBenchmark.RunAsync(connectionString, cards, Console.Out, only);
                 return 0;
             case "gateway":
                 var (grains, batches) = await GatewayBatchBenchmark.MeasureAsync(connectionString);
@@ -55,7 +56,7 @@ public static class BenchmarkApp
                 await TapThroughputBenchmark.RunAsync(connectionString, Console.Out);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: bench.sh activation|projection|taps|gateway|rebuild|region [--cards N] [--only issue]");
+                Console.Error.WriteLine("usage: bench.sh activation|projection|taps|gateway|rebuild|region [--cards N] [--only issue|rush]");
                 return 2;
         }
     }

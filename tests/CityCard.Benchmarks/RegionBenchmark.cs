@@ -35,13 +35,26 @@ public static class RegionBenchmark
     private static readonly TimeSpan RawDuration = TimeSpan.FromSeconds(5);
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    /// <summary>The whole region; with <paramref name="issueOnly"/> (<c>--only issue</c>) bulk issuance alone, written to region-issue.json.</summary>
-    public static async Task RunAsync(string server, int cards, TextWriter output, bool issueOnly = false)
+    /// <summary>
+    /// The whole region; with <paramref name="only"/> <c>issue</c> bulk issuance alone (region-issue.json), with <c>rush</c>
+    /// bulk issuance, the morning rush and the memory it leaves (region-rush.json).
+    /// </summary>
+    public static async Task RunAsync(string server, int cards, TextWriter output, string? only = null)
     {
+        var issueOnly = only == "issue";
         var results = new Dictionary<string, object?> { ["cards"] = cards };
         var connectionString = await Databases.CreateFreshAsync(server, "region");
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureHost(host => host.Services.AddCityCardGrains(connectionString));
+        builder.ConfigureHost(host =>
+        {
+            host.Services.AddCityCardGrains(connectionString);
+
+            // CITYCARD_BENCH_DIRECTORY_CACHE tries another size of the silo's grain-directory cache than Orleans' default.
+            if (Setting("CITYCARD_BENCH_DIRECTORY_CACHE", 0) is > 0 and var cacheSize)
+            {
+                host.Services.Configure<Orleans.Configuration.GrainDirectoryOptions>(o => o.CacheSize = cacheSize);
+            }
+        });
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
         var services = cluster.GetSiloServiceProvider();
@@ -116,6 +129,18 @@ public static class RegionBenchmark
 
         // On standard error at once, so a profiling run can stop here (docs/operations/benchmarks.md, issue 9 third round).
         Console.Error.WriteLine($"region: memory: {active} active cards, {(active > 0 ? (double)(rssAfter - rssBefore) / active : 0):F0} B RSS and {heapPerCard:F0} B managed heap each");
+        if (only == "rush")
+        {
+            Phase("done");
+            results["gc"] = GcMode();
+            results["gc_settings"] = GC.GetConfigurationVariables();
+            output.WriteLine($"Bulk issuance, morning rush and memory: {cards:N0} cards, durable PostgreSQL ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {GcMode()})");
+            output.WriteLine($"  {"bulk issuance",-52} {results["issue_cards_per_s"],12:N0} cards/s  ({issueTime.TotalSeconds:F1} s)");
+            output.WriteLine($"  {"morning rush: every card taps once, cold",-52} {results["rush_taps_per_s"],12:N0} taps/s   p99 {results["rush_p99_ms"]:F1} ms ({rushTime.TotalSeconds:F1} s, {accepted:N0} accepted)");
+            output.WriteLine($"  {"active card grains",-52} {active,12:N0}          {results["rss_bytes_per_active_card"]:N0} bytes RSS each ({heapPerCard:N0} managed heap)");
+            await WriteResultsAsync(output, results, "region-rush.json");
+            return;
+        }
 
         Phase("latency");
         // 4. Latency at a fixed offered rate, on the now active cards (open loop: late starts count against us).
@@ -199,6 +224,15 @@ public static class RegionBenchmark
         var path = Path.Combine("artifacts", "bench", name);
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, Indented));
         output.WriteLine($"  written to {path}");
+    }
+
+    /// <summary>The garbage collector this process runs, as the memory figures depend on it (docs/decisions/0077).</summary>
+    internal static string GcMode()
+    {
+        var settings = GC.GetConfigurationVariables();
+        string Get(string key) => settings.TryGetValue(key, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture) ?? "" : "-";
+        return $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC ({System.Runtime.GCSettings.LatencyMode}), " +
+            $"heaps {Get("HeapCount")}, DATAS {Get("GCDynamicAdaptationMode")}, conserve memory {Get("GCConserveMem")}, heap hard limit {Get("GCHeapHardLimit")}";
     }
 
     private static int Setting(string name, int fallback) =>

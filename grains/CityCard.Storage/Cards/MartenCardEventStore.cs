@@ -17,26 +17,105 @@ public sealed class MartenCardEventStore : ICardEventStore, IAsyncDisposable
     private readonly IDocumentStore store;
     private readonly CardStoreOptions settings;
     private readonly GroupCommitter? committer;
+    private readonly string loadSql;
+    private Task? storageReady;
 
     public MartenCardEventStore(IDocumentStore store, IOptions<CardStoreOptions> options)
     {
         this.store = store;
         settings = options.Value;
         committer = settings.GroupCommit ? new GroupCommitter(store, settings, AppendAloneAsync) : null;
+        loadSql = LoadSql(settings.Schema);
     }
+
+    private static readonly Dictionary<string, Type> EventTypes = CardEventTypes.Names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
+
+    /// <summary>
+    /// One row for the snapshot, if any (a null first column; its version in the second), then the stream's events after
+    /// it in order: after the snapshot's version when the snapshot is of the schema given as $2, else from the start.
+    /// </summary>
+    private static string LoadSql(string schema) =>
+        $"with s as (select data from {schema}.{MartenSetup.SnapshotTable} where id = $1), " +
+        "base as (select coalesce((select (s.data ->> 'Version')::bigint from s where (s.data ->> 'Schema')::int = $2), 0) as after) " +
+        "select null::bigint as version, base.after, null::varchar as type, s.data from s, base " +
+        "union all " +
+        $"select e.version, null, e.type, e.data from {schema}.mt_events e, base where e.stream_id = $1 and e.version > base.after " +
+        "order by 1 nulls first";
 
     public async Task<CardState> LoadAsync(CardNumber card, CancellationToken cancellationToken = default)
     {
-        await using var session = store.QuerySession();
-        var snapshot = settings.SnapshotEvery > 0
-            ? await session.LoadAsync<CardSnapshot>(card.Value, cancellationToken)
-            : null;
+        await EnsureStorageAsync(cancellationToken);
+        var (snapshot, tail, after) = await ReadSnapshotAndTailAsync(card, cancellationToken);
         var start = snapshot is { Schema: CardSnapshot.CurrentSchema } s && s.State.Version == s.Version && s.State.Card == card
             ? s.State
             : CardState.Initial(card);
 
-        var tail = await session.Events.FetchStreamAsync(card.Value, fromVersion: start.Version + 1, token: cancellationToken);
-        return CardEvolver.Fold(start, tail.Where(e => e.Version > start.Version).Select(e => (CardEvent)e.Data));
+        if (start.Version < after)
+        {
+            // The query trusted a snapshot that does not hold together (its state is of another version or card): the
+            // events it skipped are read after all. Never on a snapshot this store wrote.
+            await using var session = store.QuerySession();
+            var events = await session.Events.FetchStreamAsync(card.Value, fromVersion: start.Version + 1, token: cancellationToken);
+            tail = [.. events.Select(e => (e.Version, (CardEvent)e.Data))];
+        }
+
+        return CardEvolver.Fold(start, tail.Where(e => e.Version > start.Version).Select(e => e.Event));
+    }
+
+    /// <summary>
+    /// The card's snapshot and the events after it in one statement, so one round trip and one view of the database:
+    /// a snapshot and a tail read apart could straddle an append that writes the next snapshot. Returns the version the
+    /// tail starts after (the snapshot's, when it is of the current schema; otherwise 0: the whole stream).
+    /// </summary>
+    private async Task<(CardSnapshot? Snapshot, List<(long Version, CardEvent Event)> Tail, long After)> ReadSnapshotAndTailAsync(CardNumber card, CancellationToken cancellationToken)
+    {
+        await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(loadSql, connection)
+        {
+            Parameters = { new() { Value = card.Value }, new() { Value = settings.SnapshotEvery > 0 ? CardSnapshot.CurrentSchema : -1 } },
+        };
+        // Prepared once per physical connection (Npgsql keeps it across the pool): PostgreSQL plans the query once.
+        await command.PrepareAsync(cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var serializer = store.Options.Serializer();
+        CardSnapshot? snapshot = null;
+        var tail = new List<(long Version, CardEvent Event)>();
+        long after = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (reader.IsDBNull(0))
+            {
+                snapshot = settings.SnapshotEvery > 0 ? serializer.FromJson<CardSnapshot>(reader, 3) : null;
+                after = reader.GetInt64(1);
+                continue;
+            }
+
+            var version = reader.GetInt64(0);
+            var type = reader.GetString(2);
+            tail.Add((version, EventTypes.TryGetValue(type, out var clr) && serializer.FromJson(clr, reader, 3) is CardEvent e
+                ? e
+                : throw new InvalidOperationException($"Event {version} of card {card} is of type '{type}', which is no card event.")));
+        }
+
+        return (snapshot, tail, after);
+    }
+
+    /// <summary>Marten creates a document's table on first use; the load's own SQL reads the snapshots' and events' tables.</summary>
+    private Task EnsureStorageAsync(CancellationToken cancellationToken)
+    {
+        if (storageReady is { IsCompletedSuccessfully: true } ready)
+        {
+            return ready;
+        }
+
+        return storageReady = EnsureAsync();
+
+        async Task EnsureAsync()
+        {
+            await store.Storage.Database.EnsureStorageExistsAsync(typeof(CardSnapshot), cancellationToken);
+            await store.Storage.Database.EnsureStorageExistsAsync(typeof(JasperFx.Events.IEvent), cancellationToken);
+        }
     }
 
     public Task<AppendResult> AppendAsync(CardAppend append, CancellationToken cancellationToken = default) =>

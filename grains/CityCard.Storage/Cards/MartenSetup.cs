@@ -15,6 +15,11 @@ public static class MartenSetup
     /// <summary>The event header holding the event's link in its stream's hash chain (see docs/decisions/0030).</summary>
     public const string ChainHeader = "chain";
 
+    /// <summary>The snapshots' document table (Marten's <c>mt_doc_</c> and the alias below), read by the card load's own SQL.</summary>
+    public const string SnapshotTable = "mt_doc_" + SnapshotAlias;
+
+    private const string SnapshotAlias = "card_snapshot";
+
     public static void Configure(StoreOptions options, string connectionString, CardStoreOptions store)
     {
         options.Connection(connectionString);
@@ -41,7 +46,7 @@ public static class MartenSetup
             options.Events.MapEventType(type, name);
         }
 
-        options.Schema.For<CardSnapshot>().DocumentAlias("card_snapshot");
+        options.Schema.For<CardSnapshot>().DocumentAlias(SnapshotAlias);
         options.Storage.ExtendedSchemaObjects.Add(OperationIds(store.Schema));
         options.Storage.ExtendedSchemaObjects.AddRange(IssueBatchTables.Definitions(store.Schema));
         options.Storage.ExtendedSchemaObjects.AddRange(Clearing.ClearingSchema.Tables(store.Schema));
