@@ -32,7 +32,10 @@ public sealed class CycleReadAhead(CardEventFeed feed, int batch) : IAsyncDispos
         return await feed.ReadCycleAsync(checkpoint, batch, cancellationToken);
     }
 
-    /// <summary>Starts reading the cycle after a change that will commit <paramref name="next"/>, on the thread pool so that deserialising overlaps the commit.</summary>
+    /// <summary>
+    /// Starts reading the cycle after a change that will commit <paramref name="next"/>, on the thread pool so that
+    /// deserialising and checking the events' chain links (<see cref="LinkChecks"/>) overlap the commit.
+    /// </summary>
     public void Start(Checkpoint next, CancellationToken cancellationToken = default)
     {
         if (ahead is not null)
@@ -41,7 +44,13 @@ public sealed class CycleReadAhead(CardEventFeed feed, int batch) : IAsyncDispos
         }
 
         aheadOf = next;
-        ahead = Task.Run(() => feed.ReadCycleAsync(next, batch, cancellationToken), cancellationToken);
+        ahead = Task.Run(
+            async () =>
+            {
+                var read = await feed.ReadCycleAsync(next, batch, cancellationToken);
+                return read with { Links = LinkChecks.Of(read.GapEvents.Concat(read.NewEvents)) };
+            },
+            cancellationToken);
     }
 
     /// <summary>Waits for a read ahead that will not be used, and forgets it (and its failure: the next cycle reads again).</summary>
