@@ -40,7 +40,8 @@ internal sealed class ClearingChangeBuilder(ClearingState start, ClearingPolicy 
     /// Posts an event read from the store once its hash-chain link checks; holds it instead, with every later event of
     /// its card, when it does not or when the card is already held. Nothing of a held card is posted until released.
     /// </summary>
-    public void Project(StoredCardEvent e, DateTimeOffset now)
+    /// <param name="links">Links checked ahead, if any; an event they do not hold is checked here.</param>
+    public void Project(StoredCardEvent e, DateTimeOffset now, LinkChecks? links = null)
     {
         if (activeHolds.TryGetValue(e.Card, out var hold))
         {
@@ -48,7 +49,7 @@ internal sealed class ClearingChangeBuilder(ClearingState start, ClearingPolicy 
             return;
         }
 
-        if (e.CheckLink() is { } brk)
+        if ((links is null ? e.CheckLink() : links.Check(e)) is { } brk)
         {
             var held = new HeldCard(e.Card, brk, e.Sequence, now, Checkpoint.Cycle, [e.Sequence]);
             broken.Add(held);

@@ -19,4 +19,8 @@ public sealed record CycleRead(
     IReadOnlyList<StoredCardEvent> NewEvents,
     DateTimeOffset SeenAt,
     long HighWater,
-    bool ReadToEnd);
+    bool ReadToEnd)
+{
+    /// <summary>The events' chain links, checked ahead while the previous cycle committed; null when the cycle checks them itself.</summary>
+    public LinkChecks? Links { get; init; }
+}

@@ -32,7 +32,7 @@ public static class ProjectionStep
         var change = new ClearingChangeBuilder(state, policy);
         foreach (var e in read.GapEvents.Concat(taken))
         {
-            change.Project(e, now);
+            change.Project(e, now, read.Links);
         }
 
         change.Checkpoint = new Checkpoint(position, allGaps, before.Cycle + 1) { Held = before.Held.Union(change.HeldSequences) };

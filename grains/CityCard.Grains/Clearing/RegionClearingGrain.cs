@@ -121,23 +121,30 @@ public sealed partial class RegionClearingGrain(
     {
         AskPassHoldersOncePerDay();
         var started = Stopwatch.GetTimestamp();
+
+        // The next cycle's events are read while this one commits; a read ahead left at the end is waited for and
+        // dropped, so no read outlives this turn of the grain (a command never meets one).
+        await using var reads = new CycleReadAhead(feed, settings.BatchEvents);
         while (Stopwatch.GetElapsedTime(started) < budget)
         {
-            var (change, idle) = await CycleAsync();
-            var closing = change.State.Book.WithStatus(WindowStatus.Closing).Any();
-            if (idle || (change.CaughtUp && !closing))
+            var (change, idle) = await CycleAsync(reads);
+            if (idle || !GoesOn(change))
             {
                 return;
             }
         }
     }
 
-    private async Task<(ClearingChange Change, bool Idle)> CycleAsync()
+    /// <summary>Whether the cycles go on after this change: not when it read everything and no window is left closing.</summary>
+    private static bool GoesOn(ClearingChange change) =>
+        !change.CaughtUp || change.State.Book.WithStatus(WindowStatus.Closing).Any();
+
+    private async Task<(ClearingChange Change, bool Idle)> CycleAsync(CycleReadAhead reads)
     {
         using var activity = ClearingTelemetry.Source.StartActivity("clearing.cycle");
         var s = await StateAsync();
         var now = clock.GetUtcNow();
-        var read = await feed.ReadCycleAsync(s.Checkpoint, settings.BatchEvents);
+        var read = await reads.ReadAsync(s.Checkpoint);
         var payees = s.Book.WithStatus(WindowStatus.Closing).Any() ? await PayeesAsync(s) : null;
         var change = ProjectionStep.Run(s, read, policy, now, payees);
         lastCycleAt = now;
@@ -146,6 +153,12 @@ public sealed partial class RegionClearingGrain(
             // An idle cycle is not written: the checkpoint row would otherwise be rewritten twice a second for nothing.
             telemetry.Record(change, read, s.Book.CurrentWindow(policy.Calendar.DayOf(now)));
             return (change, true);
+        }
+
+        if (GoesOn(change))
+        {
+            // Used only if this commit installs change.State: a failed commit reloads the state, and the read is dropped.
+            reads.Start(change.State.Checkpoint);
         }
 
         await CommitAsync(change, null, now, read);

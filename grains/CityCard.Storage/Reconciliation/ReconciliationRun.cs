@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CityCard.Contracts;
+using CityCard.Domain.Projection;
 using CityCard.Domain.Reconciliation;
 using CityCard.Grains.Clearing;
 
@@ -22,6 +23,7 @@ internal sealed class ReconciliationRun(
 {
     private long position;
     private long version = rebuiltVersion;
+    private (long From, int Batch, Task<CheckedBatch> Task)? ahead;
 
     public string RunId => runId;
 
@@ -45,23 +47,26 @@ internal sealed class ReconciliationRun(
         Report,
         Error);
 
-    /// <summary>Works until <paramref name="budget"/> is spent or the run is done.</summary>
+    /// <summary>
+    /// Works until <paramref name="budget"/> is spent or the run is done. The next batch is read, and its chain links
+    /// checked, while this one is rebuilt and committed: where it starts does not depend on the commit. It is kept for
+    /// the next slice if this one ends first.
+    /// </summary>
     public async Task AdvanceAsync(TimeSpan budget, int batch, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
         while (!Finished && Stopwatch.GetElapsedTime(started) < budget)
         {
-            var events = position >= live.Checkpoint.Position ? [] : await service.Feed.ReadStoredAsync(position, batch, cancellationToken);
-            var upToCheckpoint = events.TakeWhile(e => e.Sequence <= live.Checkpoint.Position).ToList();
+            var (events, upToCheckpoint, breaks) = await ReadAsync(position, batch, cancellationToken);
+            var finishing = upToCheckpoint.Count < events.Count || events.Count < batch;
+            if (!finishing)
+            {
+                ahead = (upToCheckpoint[^1].Sequence, batch, Task.Run(() => ReadCheckedAsync(upToCheckpoint[^1].Sequence, batch, cancellationToken), cancellationToken));
+            }
+
             if (upToCheckpoint.Count > 0)
             {
-                foreach (var e in upToCheckpoint)
-                {
-                    if (e.CheckLink() is { } broken)
-                    {
-                        ChainBreaks.Add(new ChainFinding(e.Card, e.Sequence, e.Version, e.EventType, broken.OperationId, broken.Kind, live.Checkpoint.Held.Contains(e.Sequence)));
-                    }
-                }
+                ChainBreaks.AddRange(breaks);
 
                 // An event that cannot be read cannot be rebuilt: if the live ledger posted it, the comparison shows what is missing.
                 await CommitAsync(rebuild.Feed([.. upToCheckpoint.Where(e => e.Event is not null).Select(e => e.Recorded)]), cancellationToken);
@@ -69,13 +74,45 @@ internal sealed class ReconciliationRun(
                 EventsRead += upToCheckpoint.Count;
             }
 
-            if (upToCheckpoint.Count < events.Count || events.Count < batch)
+            if (finishing)
             {
                 await CommitAsync(rebuild.Finish(), cancellationToken);
                 Report = await service.CompareAsync(runId, startedAt, live, rebuild, EventsRead, ChainBreaks, cancellationToken);
             }
         }
     }
+
+    /// <summary>The batch after <paramref name="from"/>: the one read ahead if it starts there, else read now.</summary>
+    private Task<CheckedBatch> ReadAsync(long from, int batch, CancellationToken cancellationToken)
+    {
+        if (ahead is { } read && read.From == from && read.Batch == batch)
+        {
+            ahead = null;
+            return read.Task;
+        }
+
+        ahead = null;
+        return ReadCheckedAsync(from, batch, cancellationToken);
+    }
+
+    /// <summary>Events after <paramref name="from"/>, those the live checkpoint covers, and the links among them that do not check.</summary>
+    private async Task<CheckedBatch> ReadCheckedAsync(long from, int batch, CancellationToken cancellationToken)
+    {
+        var events = from >= live.Checkpoint.Position ? [] : await service.Feed.ReadStoredAsync(from, batch, cancellationToken);
+        var upToCheckpoint = events.TakeWhile(e => e.Sequence <= live.Checkpoint.Position).ToList();
+        var breaks = new List<ChainFinding>();
+        foreach (var e in upToCheckpoint)
+        {
+            if (e.CheckLink() is { } broken)
+            {
+                breaks.Add(new ChainFinding(e.Card, e.Sequence, e.Version, e.EventType, broken.OperationId, broken.Kind, live.Checkpoint.Held.Contains(e.Sequence)));
+            }
+        }
+
+        return new CheckedBatch(events, upToCheckpoint, breaks);
+    }
+
+    private sealed record CheckedBatch(IReadOnlyList<StoredCardEvent> Events, List<StoredCardEvent> UpToCheckpoint, List<ChainFinding> Breaks);
 
     private async Task CommitAsync(IReadOnlyList<Domain.Projection.ClearingChange> changes, CancellationToken cancellationToken)
     {
