@@ -11,6 +11,9 @@ public static class CardEventTypes
 {
     public static IReadOnlyDictionary<Type, string> Names { get; } = Collect();
 
+    /// <summary>The other way round: the card event type stored under each name, for readers of the stored rows.</summary>
+    public static IReadOnlyDictionary<string, Type> ByName { get; } = Names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
+
     public static string NameOf(CardEvent e) => Names[e.GetType()];
 
     private static Dictionary<Type, string> Collect()

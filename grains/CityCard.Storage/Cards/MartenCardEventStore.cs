@@ -28,8 +28,6 @@ public sealed class MartenCardEventStore : ICardEventStore, IAsyncDisposable
         loadSql = LoadSql(settings.Schema);
     }
 
-    private static readonly Dictionary<string, Type> EventTypes = CardEventTypes.Names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
-
     /// <summary>
     /// One row for the snapshot, if any (a null first column; its version in the second), then the stream's events after
     /// it in order: after the snapshot's version when the snapshot is of the schema given as $2, else from the start.
@@ -93,7 +91,7 @@ public sealed class MartenCardEventStore : ICardEventStore, IAsyncDisposable
 
             var version = reader.GetInt64(0);
             var type = reader.GetString(2);
-            tail.Add((version, EventTypes.TryGetValue(type, out var clr) && serializer.FromJson(clr, reader, 3) is CardEvent e
+            tail.Add((version, CardEventTypes.ByName.TryGetValue(type, out var clr) && serializer.FromJson(clr, reader, 3) is CardEvent e
                 ? e
                 : throw new InvalidOperationException($"Event {version} of card {card} is of type '{type}', which is no card event.")));
         }

@@ -12,8 +12,6 @@ namespace CityCard.Grains.Storage;
 /// </summary>
 internal static class StoredEventReader
 {
-    private static readonly Dictionary<string, Type> Types = CardEventTypes.Names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
-
     /// <summary>The columns <see cref="Read"/> expects, in order, for a query over <c>mt_events</c> aliased <c>e</c>.</summary>
     public static string Columns => $"e.version, e.type, e.data, e.headers ->> '{MartenSetup.ChainHeader}'";
 
@@ -23,7 +21,7 @@ internal static class StoredEventReader
         var version = reader.GetInt64(first);
         var type = reader.GetString(first + 1);
         var hash = reader.IsDBNull(first + 3) ? null : reader.GetString(first + 3);
-        var e = Types.TryGetValue(type, out var clr) ? TryRead(serializer, clr, reader, first + 2) : null;
+        var e = CardEventTypes.ByName.TryGetValue(type, out var clr) ? TryRead(serializer, clr, reader, first + 2) : null;
         return new ChainedEvent(version, type, e, hash);
     }
 

@@ -29,8 +29,6 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
     /// </summary>
     public const string MartenTombstoneStream = "mt_tombstone";
 
-    private static readonly Dictionary<string, Type> Types = CardEventTypes.Names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
-
     private static readonly string OtherStreamsTypes =
         string.Join(", ", DisputeEventTypes.Names.Values.Concat(Domain.Registry.RegistryEventTypes.Names.Values).Order(StringComparer.Ordinal).Select(n => $"'{n}'"));
 
@@ -184,7 +182,7 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
         {
             var sequence = reader.GetInt64(0);
             var name = reader.GetString(3);
-            if (!Types.TryGetValue(name, out var type))
+            if (!CardEventTypes.ByName.TryGetValue(name, out var type))
             {
                 throw new UnknownCardEventException(name);
             }
@@ -214,7 +212,7 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
         {
             var sequence = reader.GetInt64(0);
             var name = reader.GetString(2);
-            if (!Types.TryGetValue(name, out var type))
+            if (!CardEventTypes.ByName.TryGetValue(name, out var type))
             {
                 throw new UnknownCardEventException(name);
             }

@@ -27,8 +27,6 @@ public sealed class RideHistoryReader(IDocumentStore store, IOptions<CardStoreOp
 
     private static readonly string Charged = CardEventTypes.Names[typeof(CardCharged)];
 
-    private static readonly Dictionary<string, Type> Types = CardEventTypes.Names.ToDictionary(n => n.Value, n => n.Key, StringComparer.Ordinal);
-
     private readonly string schema = options.Value.Schema;
 
     /// <summary>
@@ -119,7 +117,7 @@ public sealed class RideHistoryReader(IDocumentStore store, IOptions<CardStoreOp
             }
 
             var name = reader.GetString(1);
-            var type = Types.TryGetValue(name, out var known) ? known : throw new UnknownCardEventException(name);
+            var type = CardEventTypes.ByName.TryGetValue(name, out var known) ? known : throw new UnknownCardEventException(name);
             events.Add((CardEvent)serializer.FromJson(type, reader, 2));
         }
 
