@@ -54,9 +54,16 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# A port nobody listens on and no socket is bound to: a client connection's local port (the kernel hands those out
+# from 32768 up) refuses the registry's bind as surely as a listener does, but answers no probe.
+port_taken() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+  command -v ss >/dev/null 2>&1 && ss -Htan "sport = :$1" 2>/dev/null | grep -q . && return 0
+  return 1
+}
 free_port() {
   local p="$1"
-  while (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; do p=$((p + 1)); done
+  while port_taken "$p"; do p=$((p + 1)); done
   echo "$p"
 }
 
@@ -117,10 +124,13 @@ else
   layout="$(base_layout)"
   runtime="$(grep -o '"org.opencontainers.image.ref.name":"[^"]*"' "$layout/index.json" | cut -d'"' -f4)"
   registry_bin="$(registry_binary)"
-  port="$(free_port 50500)"
-  REGISTRY="127.0.0.1:$port"
   mkdir -p "$WORK/registry"
-  cat >"$WORK/registry.yml" <<EOF
+  # Below the kernel's ephemeral range, and moved on when another process wins the port between the probe and the bind.
+  port=15500
+  for attempt in $(seq 1 10); do
+    port="$(free_port "$port")"
+    REGISTRY="127.0.0.1:$port"
+    cat >"$WORK/registry.yml" <<EOF
 version: 0.1
 log:
   level: error
@@ -130,10 +140,22 @@ storage:
 http:
   addr: $REGISTRY
 EOF
-  "$registry_bin" serve "$WORK/registry.yml" >"$WORK/registry.log" 2>&1 &
-  REGISTRY_PID=$!
-  for _ in $(seq 1 50); do curl -sf "http://$REGISTRY/v2/" >/dev/null 2>&1 && break; sleep 0.2; done
-  curl -sf "http://$REGISTRY/v2/" >/dev/null || { cat "$WORK/registry.log" >&2; die "the loopback registry did not start"; }
+    "$registry_bin" serve "$WORK/registry.yml" >"$WORK/registry.log" 2>&1 &
+    REGISTRY_PID=$!
+    for _ in $(seq 1 50); do
+      curl -sf "http://$REGISTRY/v2/" >/dev/null 2>&1 && break
+      kill -0 "$REGISTRY_PID" 2>/dev/null || break
+      sleep 0.2
+    done
+    curl -sf "http://$REGISTRY/v2/" >/dev/null 2>&1 && break
+    kill "$REGISTRY_PID" 2>/dev/null || true
+    wait "$REGISTRY_PID" 2>/dev/null || true
+    REGISTRY_PID=""
+    grep -q "address already in use" "$WORK/registry.log" || { cat "$WORK/registry.log" >&2; die "the loopback registry did not start"; }
+    log "port $port was taken (attempt $attempt); trying the next one"
+    port=$((port + 1))
+  done
+  [[ -n "$REGISTRY_PID" ]] || die "the loopback registry found no free port from 15500 up"
   push_layout "$layout" "$REGISTRY" citycard/dotnet-base "$runtime"
   BASE_IMAGE="$REGISTRY/citycard/dotnet-base:$runtime"
   # Plain HTTP is fine for a registry that lives on loopback for the length of this script.
