@@ -43,11 +43,38 @@ public static class ProjectionBenchmark
         await ProjectAllAsync(feed, clearing, events);
         var baseline = await MedianAsync(() => ReadAllAsync(feed, events));
         var projection = await MedianAsync(() => ProjectAllAsync(feed, clearing, events), () => EmptyLedgerAsync(connectionString));
+        var (lines, ceiling) = await WritingTheLinesInsidePostgresAsync(connectionString);
 
         output.WriteLine($"Projection of {events:N0} card events ({CardsPerCity * 4:N0} cards), batches of {Batch:N0}, median of {Repetitions} ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores)");
         output.WriteLine($"  {"baseline: read and deserialise only",-44} {Ms(baseline),9} ms {Rate(events, baseline),9} events/s   1.00x");
         output.WriteLine($"  {"projection: post and commit with checkpoint",-44} {Ms(projection),9} ms {Rate(events, projection),9} events/s   {(baseline / projection).ToString("F2", CultureInfo.InvariantCulture)}x of baseline");
         output.WriteLine($"  last projection run: waiting on reads {Ms(LastPhases.ReadWait)} ms, posting (pure) {Ms(LastPhases.Step)} ms, committing {Ms(LastPhases.Commit)} ms");
+        output.WriteLine($"  {"ceiling: PostgreSQL writes the same lines",-44} {Ms(ceiling),9} ms {Rate(events, ceiling),9} events/s   {(baseline / ceiling).ToString("F2", CultureInfo.InvariantCulture)}x of baseline ({lines:N0} posting lines, {(lines / ceiling.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture)} lines/s; projection {(ceiling / projection).ToString("F2", CultureInfo.InvariantCulture)}x of it)");
+    }
+
+    /// <summary>
+    /// The floor under any projection of these events: PostgreSQL alone writing the posting lines the last run made (one
+    /// insert … select into a table like the ledger's, same key, one durable commit), with no client, no network and no
+    /// posting. Median of three; the table is emptied untimed before each.
+    /// </summary>
+    private static async Task<(long Lines, TimeSpan Elapsed)> WritingTheLinesInsidePostgresAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var postings = $"citycard.{ClearingSchema.Postings}";
+        await Execute(connection, $"create table citycard.bench_postings_ceiling (like {postings} including all)");
+        var lines = await Execute(connection, $"insert into citycard.bench_postings_ceiling select * from {postings}");
+        var elapsed = await MedianAsync(
+            () => Execute(connection, $"insert into citycard.bench_postings_ceiling select * from {postings}"),
+            () => Execute(connection, "truncate citycard.bench_postings_ceiling"));
+        await Execute(connection, "drop table citycard.bench_postings_ceiling");
+        return (lines, elapsed);
+    }
+
+    private static async Task<int> Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync();
     }
 
     internal static async Task ReadAllAsync(CardEventFeed feed, long expected)
