@@ -54,24 +54,31 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
     {
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        await using var commands = new NpgsqlBatch(connection);
+        await using var read = await connection.BeginTransactionAsync(cancellationToken);
+        await using var commands = PlannedAsAWindowOfTheIndex(connection, read);
 
         // Other sessions of this database inside a transaction; a session we may not inspect counts as open since forever.
         commands.BatchCommands.Add(new NpgsqlBatchCommand(
             "select min(xact_start), coalesce(bool_or(state is null), false) from pg_stat_activity " +
             "where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'"));
-        var gapCommand = new NpgsqlBatchCommand(
-            $"select {StoredColumns} from {schema}.mt_events e {PreviousJoin} " +
-            "join unnest($1::bigint[], $2::bigint[]) as g(lo, hi) on e.seq_id between g.lo and g.hi " +
-            $"where {CardEventsOnly("e")} order by e.seq_id")
+        var hasGaps = !checkpoint.Gaps.IsEmpty;
+        if (hasGaps)
         {
-            Parameters =
+            // One index range per gap (the lateral subquery, kept apart by "offset 0"): joined to the ranges instead, the
+            // planner estimates each range at a share of the whole table and, at a million cards, scanned it.
+            commands.BatchCommands.Add(new NpgsqlBatchCommand(
+                $"select {StoredColumns} from unnest($1::bigint[], $2::bigint[]) as g(lo, hi) " +
+                $"cross join lateral (select * from {schema}.mt_events x where x.seq_id between g.lo and g.hi offset 0) e {PreviousJoin} " +
+                $"where {CardEventsOnly("e")} order by e.seq_id")
             {
-                new() { Value = checkpoint.Gaps.Select(g => g.From).ToArray() },
-                new() { Value = checkpoint.Gaps.Select(g => g.To).ToArray() },
-            },
-        };
-        commands.BatchCommands.Add(gapCommand);
+                Parameters =
+                {
+                    new() { Value = checkpoint.Gaps.Select(g => g.From).ToArray() },
+                    new() { Value = checkpoint.Gaps.Select(g => g.To).ToArray() },
+                },
+            });
+        }
+
         commands.BatchCommands.Add(new NpgsqlBatchCommand(
             $"select {StoredColumns} from {schema}.mt_events e {PreviousJoin} where e.seq_id > $1 and {CardEventsOnly("e")} order by e.seq_id limit $2")
         {
@@ -84,8 +91,13 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
         await reader.ReadAsync(cancellationToken);
         DateTimeOffset? oldest = reader.GetBoolean(1) ? DateTimeOffset.MinValue
             : reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0);
-        await reader.NextResultAsync(cancellationToken);
-        var gapEvents = await ReadStoredEventsAsync(reader, cancellationToken);
+        List<StoredCardEvent> gapEvents = [];
+        if (hasGaps)
+        {
+            await reader.NextResultAsync(cancellationToken);
+            gapEvents = await ReadStoredEventsAsync(reader, cancellationToken);
+        }
+
         await reader.NextResultAsync(cancellationToken);
         var newEvents = await ReadStoredEventsAsync(reader, cancellationToken);
         await reader.NextResultAsync(cancellationToken);
@@ -100,12 +112,14 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
     {
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"select e.seq_id, e.stream_id, e.type, e.data from {schema}.mt_events e where e.seq_id > $1 and {CardEventsOnly("e")} order by e.seq_id limit $2", connection)
+        await using var read = await connection.BeginTransactionAsync(cancellationToken);
+        await using var commands = PlannedAsAWindowOfTheIndex(connection, read);
+        commands.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"select e.seq_id, e.stream_id, e.type, e.data from {schema}.mt_events e where e.seq_id > $1 and {CardEventsOnly("e")} order by e.seq_id limit $2")
         {
             Parameters = { new() { Value = position }, new() { Value = batch } },
-        };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        });
+        await using var reader = await commands.ExecuteReaderAsync(cancellationToken);
         return await ReadEventsAsync(reader, cancellationToken);
     }
 
@@ -114,12 +128,14 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
     {
         await using var connection = (NpgsqlConnection)store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"select {StoredColumns} from {schema}.mt_events e {PreviousJoin} where e.seq_id > $1 and {CardEventsOnly("e")} order by e.seq_id limit $2", connection)
+        await using var read = await connection.BeginTransactionAsync(cancellationToken);
+        await using var commands = PlannedAsAWindowOfTheIndex(connection, read);
+        commands.BatchCommands.Add(new NpgsqlBatchCommand(
+            $"select {StoredColumns} from {schema}.mt_events e {PreviousJoin} where e.seq_id > $1 and {CardEventsOnly("e")} order by e.seq_id limit $2")
         {
             Parameters = { new() { Value = position }, new() { Value = batch } },
-        };
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        });
+        await using var reader = await commands.ExecuteReaderAsync(cancellationToken);
         return await ReadStoredEventsAsync(reader, cancellationToken);
     }
 
@@ -166,6 +182,23 @@ public sealed class CardEventFeed(IDocumentStore store, IOptions<CardStoreOption
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// A batch on <paramref name="read"/> that first turns off, for that transaction only, parallel workers and JIT
+    /// compilation. Every feed read is a short window of the sequence index (a batch of a few thousand events after a
+    /// position), but once <c>mt_events</c> holds millions of rows the planner prices it against the whole table: it
+    /// started two parallel workers and compiled the statement on every cycle, and at a million cards the projection
+    /// read 2,000 events/s instead of 25,000 (docs/operations/benchmarks.md, "At one million cards"). The settings end
+    /// with the transaction, so the pooled connection goes back as it came. Read committed: each statement still sees
+    /// the database as it is when that statement starts.
+    /// </summary>
+    private static NpgsqlBatch PlannedAsAWindowOfTheIndex(NpgsqlConnection connection, NpgsqlTransaction read)
+    {
+        var commands = new NpgsqlBatch(connection, read);
+        commands.BatchCommands.Add(new NpgsqlBatchCommand("set local max_parallel_workers_per_gather = 0"));
+        commands.BatchCommands.Add(new NpgsqlBatchCommand("set local jit = off"));
+        return commands;
     }
 
     /// <summary>The columns <see cref="ReadStoredEventsAsync"/> reads, over <c>mt_events e</c> joined to the event before it, <c>p</c>.</summary>
