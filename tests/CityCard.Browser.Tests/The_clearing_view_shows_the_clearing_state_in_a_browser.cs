@@ -25,6 +25,9 @@ public sealed class The_clearing_view_shows_the_clearing_state_in_a_browser : IA
     private Uri url = null!;
     private int gatewayPort;
 
+    // The charges and the page must fall in one business day, also when the test runs just before midnight China time.
+    private readonly TimeProvider clock = ClearOfMidnight.Clock();
+
     public async Task InitializeAsync()
     {
         var database = await TestPostgres.CreateDatabaseAsync("browser");
@@ -41,7 +44,7 @@ public sealed class The_clearing_view_shows_the_clearing_state_in_a_browser : IA
                 ["Operators:Keys:0:Id"] = "region-clearing",
                 ["Operators:Keys:0:Role"] = "clearing",
                 ["Operators:Keys:0:Secret"] = ClearingKey["region-clearing.".Length..],
-            });
+            }, host => host.Services.AddSingleton(clock));
         });
 
         var builder = Host.CreateApplicationBuilder();
@@ -63,7 +66,7 @@ public sealed class The_clearing_view_shows_the_clearing_state_in_a_browser : IA
     {
         var cluster = client.Services.GetRequiredService<IClusterClient>();
         var cards = new CardsClient(cluster);
-        var now = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var now = clock.GetUtcNow().AddMinutes(-1);
 
         // A Zigong card shops in Luzhou (twice) and Neijiang; a Luzhou card shops in Zigong, and is refused once.
         var zigong = await NewCardAsync(cards, City.ZG, 10_000);

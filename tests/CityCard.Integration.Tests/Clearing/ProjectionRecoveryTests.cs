@@ -59,7 +59,7 @@ public sealed class ProjectionRecoveryTests(LiveClearingFixture fixture) : IClas
 
     /// <summary>
     /// Each card: issue, top up somewhere, two purchases and a bus ride across cities, reverse part of the first.
-    /// Every call is retried with its own id until it is answered, and must be accepted.
+    /// Every call is retried with the same id until it is answered, and must be accepted (a retry gets the first outcome).
     /// </summary>
     private async Task WriteAsync(IReadOnlyList<string> cards)
     {
@@ -71,13 +71,20 @@ public sealed class ProjectionRecoveryTests(LiveClearingFixture fixture) : IClas
             {
                 var now = fixture.Now;
                 var rideCity = Cities.All[(i + 3) % 4];
+                // Each request is made once, outside the retry: a retry must carry the same operation id, or a call
+                // whose answer died with the silo would be repeated as a new operation (and refused: already issued).
                 var firstTap = Charge(100 + i, now, Cities.All[(i + 1) % 4], Category.Cinema);
-                await Accepted(() => fixture.Cards.IssueAsync(card, Issue(card)));
-                await Accepted(() => fixture.Cards.TopUpAsync(card, TopUp(5_000 + i, Cities.All[(i + 2) % 4])));
+                var issue = Issue(card);
+                var topUp = TopUp(5_000 + i, Cities.All[(i + 2) % 4]);
+                var purchase = Charge(250, now, CardNumber.Parse(card).Issuer, Category.Retail);
+                var ride = Ride(rideCity, Category.Bus, RideDetails.Bus(BusRoute[rideCity]), now);
+                var reversal = new ReverseChargeRequest(NewOp("reverse"), firstTap.OperationId, Money.FromFen(50), "Overcharged");
+                await Accepted(() => fixture.Cards.IssueAsync(card, issue));
+                await Accepted(() => fixture.Cards.TopUpAsync(card, topUp));
                 await Accepted(() => fixture.Cards.ChargeAsync(card, firstTap));
-                await Accepted(() => fixture.Cards.ChargeAsync(card, Charge(250, now, CardNumber.Parse(card).Issuer, Category.Retail)));
-                await Accepted(() => fixture.Cards.ChargeAsync(card, Ride(rideCity, Category.Bus, RideDetails.Bus(BusRoute[rideCity]), now)));
-                await Accepted(() => fixture.Cards.ReverseChargeAsync(card, new ReverseChargeRequest(NewOp("reverse"), firstTap.OperationId, Money.FromFen(50), "Overcharged")));
+                await Accepted(() => fixture.Cards.ChargeAsync(card, purchase));
+                await Accepted(() => fixture.Cards.ChargeAsync(card, ride));
+                await Accepted(() => fixture.Cards.ReverseChargeAsync(card, reversal));
             }
             finally
             {
