@@ -37,10 +37,11 @@ public static class BenchmarkApp
 
                 var onlyAt = Array.IndexOf(args, "--only");
                 var only = onlyAt >= 0 && onlyAt + 1 < args.Length ? args[onlyAt + 1] : null;
-                if (onlyAt >= 0 && only is not ("issue" or "rush"))
+                if (onlyAt >= 0 && only is not ("issue" or "rush" or "latency"))
                 {
                     Console.Error.WriteLine("--only takes one phase: issue (bulk issuance alone, written to artifacts/bench/region-issue.json) "
-                        + "or rush (bulk issuance, the morning rush and memory per card, written to artifacts/bench/region-rush.json).");
+                        + "or rush (bulk issuance, the morning rush and memory per card, written to artifacts/bench/region-rush.json) "
+                        + "or latency (those, then the latency at 2,000 taps/s offered, written to artifacts/bench/region-latency.json).");
                     return 2;
                 }
 
@@ -56,7 +57,7 @@ public static class BenchmarkApp
                 await TapThroughputBenchmark.RunAsync(connectionString, Console.Out);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: bench.sh activation|projection|taps|gateway|rebuild|region [--cards N] [--only issue|rush]");
+                Console.Error.WriteLine("usage: bench.sh activation|projection|taps|gateway|rebuild|region [--cards N] [--only issue|rush|latency]");
                 return 2;
         }
     }

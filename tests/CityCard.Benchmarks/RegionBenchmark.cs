@@ -37,7 +37,8 @@ public static class RegionBenchmark
 
     /// <summary>
     /// The whole region; with <paramref name="only"/> <c>issue</c> bulk issuance alone (region-issue.json), with <c>rush</c>
-    /// bulk issuance, the morning rush and the memory it leaves (region-rush.json).
+    /// bulk issuance, the morning rush and the memory it leaves (region-rush.json), with <c>latency</c> those and the
+    /// latency at 2,000 taps/s offered, with what the collector and PostgreSQL did meanwhile (region-latency.json).
     /// </summary>
     public static async Task RunAsync(string server, int cards, TextWriter output, string? only = null)
     {
@@ -144,10 +145,41 @@ public static class RegionBenchmark
 
         Phase("latency");
         // 4. Latency at a fixed offered rate, on the now active cards (open loop: late starts count against us).
+        // What the collector and PostgreSQL did meanwhile goes to standard error and the results (not measured by them).
+        using var collections = new GcPauses();
+        var serverBefore = await PostgresActivity.ReadAsync(connectionString);
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+        collections.Start();
         var offered = await OfferedLoadAsync(grains, numbers);
+        var pauses = collections.Stop();
+        var allocatedPerTap = (GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / (double)offered.Count;
+        var serverAfter = await PostgresActivity.ReadAsync(connectionString);
         results["p50_ms_at_2000"] = Percentile(offered, 0.50);
         results["p99_ms_at_2000"] = Percentile(offered, 0.99);
         results["p999_ms_at_2000"] = Percentile(offered, 0.999);
+        results["latency_gc_pauses"] = pauses.Count;
+        results["latency_gc_pause_ms"] = pauses.Sum(p => p.PauseMs);
+        results["latency_gc_max_pause_ms"] = pauses.Count > 0 ? pauses.Max(p => p.PauseMs) : 0;
+        results["latency_allocated_bytes_per_tap"] = allocatedPerTap;
+        var during = $"{allocatedPerTap / 1024:N1} KB allocated a tap (silo and client); GC {GcPauses.Describe(pauses)}; PostgreSQL {PostgresActivity.Describe(serverBefore, serverAfter)}";
+        if (collections.TopAllocations(25) is { Length: > 0 } allocations)
+        {
+            Console.Error.WriteLine($"region: latency: allocated, sampled: {allocations}");
+        }
+
+        Console.Error.WriteLine($"region: latency: p50 {results["p50_ms_at_2000"]:F1} ms, p99 {results["p99_ms_at_2000"]:F1} ms, p99.9 {results["p999_ms_at_2000"]:F1} ms; {during}");
+        if (only == "latency")
+        {
+            Phase("done");
+            results["gc"] = GcMode();
+            output.WriteLine($"Bulk issuance, morning rush, memory and latency: {cards:N0} cards, durable PostgreSQL ({DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {GcMode()})");
+            output.WriteLine($"  {"morning rush: every card taps once, cold",-52} {results["rush_taps_per_s"],12:N0} taps/s   p99 {results["rush_p99_ms"]:F1} ms ({rushTime.TotalSeconds:F1} s)");
+            output.WriteLine($"  {"active card grains",-52} {active,12:N0}          {results["rss_bytes_per_active_card"]:N0} bytes RSS each");
+            output.WriteLine($"  {"latency at 2,000 taps/s offered",-52} p50 {results["p50_ms_at_2000"]:F1} ms, p99 {results["p99_ms_at_2000"]:F1} ms, p99.9 {results["p999_ms_at_2000"]:F1} ms");
+            output.WriteLine($"  meanwhile: {during}");
+            await WriteResultsAsync(output, results, "region-latency.json");
+            return;
+        }
 
         Phase("projection");
         // 5. Closing the window that holds the run's events, after the clearing house has projected them.
