@@ -1,3 +1,4 @@
+using CityCard.Integration.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CityCard.Gateway.Tests.Infrastructure;
@@ -11,7 +12,7 @@ public sealed class ClearingGatewayFixture : GatewayFixture
 {
     public ShiftedClock Clock { get; } = new();
 
-    protected override void ConfigureSilo(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
+    protected override void ConfigureSilo(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock).PinOrleansToRealTime();
 }
 
 [CollectionDefinition(Name)]

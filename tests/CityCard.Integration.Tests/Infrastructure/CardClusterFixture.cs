@@ -40,6 +40,7 @@ public sealed class CardClusterFixture : IAsyncLifetime
             builder.ConfigureHost(host =>
             {
                 host.Services.AddSingleton<TimeProvider>(Clock);
+                host.Services.PinOrleansToRealTime();
                 host.Services.AddSingleton(Faults);
                 host.Services.AddSingleton<MartenCardEventStore>();
                 host.Services.AddSingleton<ICardEventStore, FaultInjectingCardEventStore>();

@@ -55,6 +55,7 @@ public abstract class ClearingClusterFixture : IAsyncLifetime
                 builder.ConfigureHost(host =>
                 {
                     host.Services.AddSingleton(Time);
+                    host.Services.PinOrleansToRealTime();
                     host.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
                     host.Services.AddCityCardGrains(ConnectionString);
                     host.Services.AddCityCardClearing(o =>
