@@ -5,6 +5,7 @@
 #   ./bench.sh taps           taps per second through grains: group commit vs one transaction per append
 #   ./bench.sh gateway        the taps benchmark's workload through a gateway's batch uploads (HTTP) vs grains
 #   ./bench.sh rebuild        rebuild and reconcile every ledger from 40,000 events vs reading them without posting
+#   ./bench.sh card-memory    a card's state in memory by history: 0 to 1,600 taps (four a day), the real decider
 #   ./bench.sh region [--cards N] [--only issue|rush|latency]  the region at scale (default 1,000,000 cards): bulk issue, morning rush, taps/s
 #                             and latency, memory per card, window close, rebuild; writes artifacts/bench/region.json
 #                             (--only issue: bulk issuance alone, artifacts/bench/region-issue.json;
@@ -13,7 +14,7 @@
 # Each benchmark prints its baseline and its ratios from the same run; see docs/operations/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
-[[ $# -ge 1 ]] || { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+[[ $# -ge 1 ]] || { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 export CITYCARD_PG_NAME="${CITYCARD_BENCH_PG_NAME:-bench}"
 trap 'scripts/pg-stop.sh >/dev/null 2>&1 || true' EXIT

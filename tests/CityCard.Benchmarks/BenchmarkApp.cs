@@ -53,11 +53,14 @@ public static class BenchmarkApp
                 Console.Out.WriteLine($"  baseline: grains via the gateway's cluster client {grains,10:N0} taps/s   1.00x");
                 Console.Out.WriteLine($"  batch upload, {GatewayBatchBenchmark.Uploaders} batches at once          {batches,10:N0} taps/s   {batches / grains:F2}x");
                 return 0;
+            case "card-memory":
+                CardMemoryBenchmark.Run(Console.Out);
+                return 0;
             case "taps":
                 await TapThroughputBenchmark.RunAsync(connectionString, Console.Out);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: bench.sh activation|projection|taps|gateway|rebuild|region [--cards N] [--only issue|rush|latency]");
+                Console.Error.WriteLine("usage: bench.sh activation|projection|taps|gateway|rebuild|card-memory|region [--cards N] [--only issue|rush|latency]");
                 return 2;
         }
     }
